@@ -1,0 +1,65 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Ro",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ro", targets: ["ro"]),
+        .library(name: "RoDomain", targets: ["RoDomain"]),
+        .library(name: "RoEventStore", targets: ["RoEventStore"]),
+        .library(name: "RoHandlers", targets: ["RoHandlers"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // libuuid from uuid-dev: event ids, as the design card names.
+        .systemLibrary(name: "CUUID", path: "Sources/CUUID", providers: [.apt(["uuid-dev"])]),
+        // Pure domain: types, deciders, folds, calendar. Foundation only.
+        .target(name: "RoDomain", path: "Sources/Domain", swiftSettings: strict),
+        // The event store on SQLite (GRDB) and the projections it feeds.
+        .target(
+            name: "RoEventStore",
+            dependencies: [
+                "RoDomain", "CUUID",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/EventStore",
+            swiftSettings: strict),
+        // Command handlers: load a stream, decide, append with the expected version.
+        .target(
+            name: "RoHandlers",
+            dependencies: ["RoDomain", "RoEventStore"],
+            path: "Sources/Handlers",
+            swiftSettings: strict),
+        // The `ro` command line: thin.
+        .executableTarget(
+            name: "ro",
+            dependencies: [
+                "RoDomain", "RoEventStore", "RoHandlers",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/ro",
+            swiftSettings: strict),
+        .target(
+            name: "TestSupport",
+            dependencies: ["RoDomain", "RoEventStore", "RoHandlers"],
+            path: "Tests/TestSupport",
+            swiftSettings: strict),
+        .testTarget(name: "DomainTests", dependencies: ["RoDomain", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "EventStoreTests",
+            dependencies: ["RoEventStore", "RoHandlers", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),
+    ]
+)

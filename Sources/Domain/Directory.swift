@@ -1,0 +1,105 @@
+import Foundation
+
+/// The units and users of the commune, kept as one event stream (`directory`).
+/// A commune has tens of units and at most a few hundred users, so one stream
+/// is small, and one expected version guards every change to it.
+public enum Directory {
+    public static let streamID = "directory"
+
+    public struct Unit: Hashable, Codable, Sendable {
+        public var id: UnitID
+        public var name: String
+        public init(id: UnitID, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    public struct User: Hashable, Codable, Sendable {
+        public var login: Login
+        public var name: String
+        public var role: Role
+        public var unit: UnitID?
+        public var email: String?
+        public init(login: Login, name: String, role: Role, unit: UnitID?, email: String?) {
+            self.login = login
+            self.name = name
+            self.role = role
+            self.unit = unit
+            self.email = email
+        }
+
+        public var actor: Actor { Actor(login: login, role: role, unit: unit) }
+    }
+
+    public enum Event: Hashable, Codable, Sendable {
+        case unitAdded(Unit)
+        case userAdded(User)
+    }
+
+    public struct State: Hashable, Sendable {
+        public var units: [UnitID: Unit] = [:]
+        public var users: [Login: User] = [:]
+        public init() {}
+    }
+
+    public static let initial = State()
+
+    public static func evolve(_ state: State, _ event: Event) -> State {
+        var state = state
+        switch event {
+        case .unitAdded(let unit): state.units[unit.id] = unit
+        case .userAdded(let user): state.users[user.login] = user
+        }
+        return state
+    }
+
+    public static func fold(_ events: some Sequence<Event>) -> State {
+        events.reduce(initial, evolve)
+    }
+
+    // MARK: Decisions
+
+    /// Creates the first administrator of a new store.
+    public static func decideBootstrap(admin: User, state: State) throws(Rejection) -> [Event] {
+        guard state.users.isEmpty else {
+            if state.users[admin.login] == admin { return [] }
+            throw .storeAlreadyInitialized
+        }
+        return [.userAdded(User(login: admin.login, name: admin.name, role: .admin, unit: nil, email: admin.email))]
+    }
+
+    public static func decideAddUnit(_ unit: Unit, by actor: Actor, state: State) throws(Rejection) -> [Event] {
+        guard actor.role == .admin else { throw .notPermitted(action: "thêm đơn vị", role: actor.role) }
+        if let existing = state.units[unit.id] {
+            if existing == unit { return [] }
+            throw .unitExists(unit.id)
+        }
+        return [.unitAdded(unit)]
+    }
+
+    public static func decideAddUser(_ user: User, by actor: Actor, state: State) throws(Rejection) -> [Event] {
+        guard actor.role == .admin else { throw .notPermitted(action: "thêm người dùng", role: actor.role) }
+        if let existing = state.users[user.login] {
+            if existing == user { return [] }
+            throw .userExists(user.login)
+        }
+        switch (user.role, user.unit) {
+        case (.officer, nil): throw .officerNeedsUnit
+        case (.officer, let unit?): guard state.units[unit] != nil else { throw .unknownUnit(unit) }
+        case (_, _?): throw .unitOnlyForOfficers
+        case (_, nil): break
+        }
+        return [.userAdded(user)]
+    }
+}
+
+extension Directory.Event {
+    /// The event's stored type name. Stable: never rename one.
+    public var typeName: String {
+        switch self {
+        case .unitAdded: "UnitAdded"
+        case .userAdded: "UserAdded"
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// A monthly reporting period, written `YYYY-MM`.
+public struct Period: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    public init?(year: Int, month: Int) {
+        guard (2000...2100).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    /// Reads `YYYY-MM` (also `M/YYYY` and `MM/YYYY`, as the plans write months).
+    public static func parse(_ text: String) throws(InputError) -> Period {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var year: Int?
+        var month: Int?
+        let dash = trimmed.split(separator: "-", omittingEmptySubsequences: false)
+        let slash = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        if dash.count == 2, dash[0].count == 4, dash[1].count == 2 {
+            year = Int(dash[0])
+            month = Int(dash[1])
+        } else if slash.count == 2, (1...2).contains(slash[0].count), slash[1].count == 4 {
+            month = Int(slash[0])
+            year = Int(slash[1])
+        }
+        guard let year, let month, let period = Period(year: year, month: month) else {
+            throw .malformedPeriod(value: text)
+        }
+        return period
+    }
+
+    /// The period an instant falls in, in the commune's time zone.
+    public static func containing(_ instant: Date) -> Period {
+        let c = CommuneTime.calendar.dateComponents([.year, .month], from: instant)
+        return Period(year: c.year!, month: c.month!)!
+    }
+
+    public var description: String { String(format: "%04d-%02d", year, month) }
+
+    /// As the plans write it: `11/2026`.
+    public var vietnamese: String { "\(month)/\(year)" }
+
+    public var next: Period {
+        month == 12 ? Period(year: year + 1, month: 1)! : Period(year: year, month: month + 1)!
+    }
+
+    /// The instant the period starts: 00:00 on its first day, commune time.
+    public var start: Date { CommuneTime.startOfDay(year: year, month: month, day: 1)! }
+
+    public static func < (lhs: Period, rhs: Period) -> Bool {
+        (lhs.year, lhs.month) < (rhs.year, rhs.month)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do { self = try Period.parse(text) } catch {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.message))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// When the monthly report is due. The plans say "trước ngày 20 hằng tháng": the
+/// report for a month must arrive before day 20 of that month begins, that is,
+/// by 00:00 of the 20th, commune time. A report at or after that instant is late.
+public struct ReportingRule: Hashable, Codable, Sendable {
+    /// The day of the month before which the report must arrive.
+    public var beforeDay: Int
+
+    public init(beforeDay: Int = 20) { self.beforeDay = beforeDay }
+
+    public static let standard = ReportingRule()
+
+    /// The instant by which the report for `period` must have arrived.
+    public func due(for period: Period) -> Date {
+        CommuneTime.startOfDay(year: period.year, month: period.month, day: beforeDay)!
+    }
+}
+
+extension Period: CodingKeyRepresentable {
+    public var codingKey: any CodingKey { PeriodKey(stringValue: description) }
+
+    public init?<T: CodingKey>(codingKey: T) {
+        guard let period = try? Period.parse(codingKey.stringValue) else { return nil }
+        self = period
+    }
+
+    private struct PeriodKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// What happened to a task. Past tense, immutable, self-contained: each event
+/// carries the person and the instant that the domain needs to fold it.
+public enum TaskEvent: Hashable, Codable, Sendable {
+    case assigned(Assigned)
+    case accepted(Acted)
+    case declined(Reasoned)
+    case reassigned(Reassigned)
+    case reportSubmitted(ReportSubmitted)
+    case reportApproved(ReportDecided)
+    case reportReturned(ReportDecided)
+    case extensionRequested(ExtensionRequested)
+    case extensionGranted(ExtensionGranted)
+    case extensionDenied(Reasoned)
+    case completionReported(CompletionReported)
+    case completionConfirmed(Acted)
+    case completionReturned(Reasoned)
+    case cancelled(Reasoned)
+
+    public struct Assigned: Hashable, Codable, Sendable {
+        public var title: String
+        public var lead: UnitID
+        public var coUnits: [UnitID]
+        /// The end of the day by which the task must be done; `nil`: ongoing.
+        public var due: Date?
+        public var output: String?
+        public var by: Login
+        public var at: Date
+    }
+
+    public struct Acted: Hashable, Codable, Sendable {
+        public var by: Login
+        public var at: Date
+        public var note: String?
+    }
+
+    public struct Reasoned: Hashable, Codable, Sendable {
+        public var by: Login
+        public var at: Date
+        public var reason: String
+    }
+
+    public struct Reassigned: Hashable, Codable, Sendable {
+        public var from: UnitID
+        public var to: UnitID
+        public var by: Login
+        public var at: Date
+        public var reason: String?
+    }
+
+    public struct IndicatorValue: Hashable, Codable, Sendable {
+        public var indicator: String
+        public var value: Double
+        public init(indicator: String, value: Double) {
+            self.indicator = indicator
+            self.value = value
+        }
+    }
+
+    public struct ReportSubmitted: Hashable, Codable, Sendable {
+        public var period: Period
+        /// 1 for the first report of the period, then one more for each resubmission.
+        public var revision: Int
+        public var summary: String
+        public var percentDone: Int?
+        public var indicators: [IndicatorValue]
+        public var output: String?
+        public var by: Login
+        public var at: Date
+        /// The instant the report was due by, under the reporting rule in force.
+        public var due: Date
+        /// Whether it arrived at or after `due`. Late reports are accepted, and marked.
+        public var late: Bool
+    }
+
+    public struct ReportDecided: Hashable, Codable, Sendable {
+        public var period: Period
+        public var revision: Int
+        public var by: Login
+        public var at: Date
+        /// Required when returning; an optional comment when approving.
+        public var reason: String?
+    }
+
+    public struct ExtensionRequested: Hashable, Codable, Sendable {
+        public var due: Date
+        public var reason: String
+        public var by: Login
+        public var at: Date
+    }
+
+    public struct ExtensionGranted: Hashable, Codable, Sendable {
+        public var previousDue: Date
+        public var due: Date
+        public var by: Login
+        public var at: Date
+        public var note: String?
+    }
+
+    public struct CompletionReported: Hashable, Codable, Sendable {
+        public var output: String
+        public var by: Login
+        public var at: Date
+        public var late: Bool
+    }
+}
+
+extension TaskEvent {
+    /// The event's stored type name. Stable: never rename one.
+    public var typeName: String {
+        switch self {
+        case .assigned: "TaskAssigned"
+        case .accepted: "TaskAccepted"
+        case .declined: "TaskDeclined"
+        case .reassigned: "TaskReassigned"
+        case .reportSubmitted: "ReportSubmitted"
+        case .reportApproved: "ReportApproved"
+        case .reportReturned: "ReportReturned"
+        case .extensionRequested: "ExtensionRequested"
+        case .extensionGranted: "ExtensionGranted"
+        case .extensionDenied: "ExtensionDenied"
+        case .completionReported: "CompletionReported"
+        case .completionConfirmed: "CompletionConfirmed"
+        case .completionReturned: "CompletionReturned"
+        case .cancelled: "TaskCancelled"
+        }
+    }
+
+    /// The stream of a task's events.
+    public static func streamID(_ task: TaskID) -> String { "task-\(task)" }
+}

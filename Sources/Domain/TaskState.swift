@@ -1,0 +1,169 @@
+import Foundation
+
+/// Where a task stands in its workflow.
+public enum TaskStatus: String, Codable, Sendable, CaseIterable {
+    /// No event yet: the task does not exist.
+    case none
+    case assigned
+    case accepted
+    case declined
+    case completionReported = "completion_reported"
+    case completed
+    case cancelled
+
+    public var vietnamese: String {
+        switch self {
+        case .none: "chưa giao"
+        case .assigned: "đã giao, chờ tiếp nhận"
+        case .accepted: "đang thực hiện"
+        case .declined: "bị từ chối, chờ giao lại"
+        case .completionReported: "đã báo cáo hoàn thành, chờ xác nhận"
+        case .completed: "đã hoàn thành"
+        case .cancelled: "đã hủy"
+        }
+    }
+
+    /// Completed and cancelled tasks take no more reports or changes.
+    public var isClosed: Bool { self == .completed || self == .cancelled }
+}
+
+/// The state of one monthly report.
+public enum ReportStatus: String, Codable, Sendable, CaseIterable {
+    case submitted
+    case approved
+    case returned
+
+    public var vietnamese: String {
+        switch self {
+        case .submitted: "chờ duyệt"
+        case .approved: "đã duyệt"
+        case .returned: "bị trả lại"
+        }
+    }
+}
+
+/// A task as its events leave it: the fold of ``TaskEvent``s from ``TaskState/initial``.
+public struct TaskState: Hashable, Codable, Sendable {
+    public struct Report: Hashable, Codable, Sendable {
+        public var period: Period
+        public var revision: Int
+        public var status: ReportStatus
+        public var summary: String
+        public var percentDone: Int?
+        public var indicators: [TaskEvent.IndicatorValue]
+        public var output: String?
+        public var submittedBy: Login
+        public var submittedAt: Date
+        public var due: Date
+        public var late: Bool
+        public var decidedBy: Login?
+        public var decidedAt: Date?
+        public var decisionNote: String?
+    }
+
+    public struct PendingExtension: Hashable, Codable, Sendable {
+        public var due: Date
+        public var reason: String
+        public var by: Login
+        public var at: Date
+    }
+
+    public struct Completion: Hashable, Codable, Sendable {
+        public var output: String
+        public var by: Login
+        public var at: Date
+        public var late: Bool
+    }
+
+    public var status: TaskStatus = .none
+    public var title = ""
+    public var lead = UnitID(unchecked: "-")
+    public var coUnits: [UnitID] = []
+    public var due: Date?
+    /// The deadline first assigned; kept when an extension moves `due`, for lateness statistics.
+    public var originalDue: Date?
+    public var output: String?
+    public var assignedAt = Date(timeIntervalSince1970: 0)
+    public var reports: [Period: Report] = [:]
+    public var pendingExtension: PendingExtension?
+    public var completion: Completion?
+    /// The reason of the last decline, return of completion or cancellation.
+    public var lastReason: String?
+
+    public init() {}
+
+    public static let initial = TaskState()
+
+    public static func fold(_ events: some Sequence<TaskEvent>) -> TaskState {
+        events.reduce(initial, evolve)
+    }
+
+    public static func evolve(_ state: TaskState, _ event: TaskEvent) -> TaskState {
+        var s = state
+        switch event {
+        case .assigned(let e):
+            s.status = .assigned
+            s.title = e.title
+            s.lead = e.lead
+            s.coUnits = e.coUnits
+            s.due = e.due
+            s.originalDue = e.due
+            s.output = e.output
+            s.assignedAt = e.at
+        case .accepted:
+            s.status = .accepted
+        case .declined(let e):
+            s.status = .declined
+            s.lastReason = e.reason
+        case .reassigned(let e):
+            s.status = .assigned
+            s.lead = e.to
+            s.coUnits.removeAll { $0 == e.to }
+            s.pendingExtension = nil
+        case .reportSubmitted(let e):
+            s.reports[e.period] = Report(
+                period: e.period, revision: e.revision, status: .submitted, summary: e.summary,
+                percentDone: e.percentDone, indicators: e.indicators, output: e.output,
+                submittedBy: e.by, submittedAt: e.at, due: e.due, late: e.late)
+        case .reportApproved(let e):
+            s.reports[e.period]?.decide(.approved, e)
+        case .reportReturned(let e):
+            s.reports[e.period]?.decide(.returned, e)
+        case .extensionRequested(let e):
+            s.pendingExtension = PendingExtension(due: e.due, reason: e.reason, by: e.by, at: e.at)
+        case .extensionGranted(let e):
+            s.due = e.due
+            s.pendingExtension = nil
+        case .extensionDenied:
+            s.pendingExtension = nil
+        case .completionReported(let e):
+            s.status = .completionReported
+            s.completion = Completion(output: e.output, by: e.by, at: e.at, late: e.late)
+        case .completionConfirmed:
+            s.status = .completed
+        case .completionReturned(let e):
+            s.status = .accepted
+            s.lastReason = e.reason
+        case .cancelled(let e):
+            s.status = .cancelled
+            s.lastReason = e.reason
+            s.pendingExtension = nil
+        }
+        return s
+    }
+
+    /// Whether the task is past its deadline at `now` and not done.
+    public func isOverdue(at now: Date) -> Bool {
+        guard let due, !status.isClosed, status != .none else { return false }
+        return now >= due
+    }
+}
+
+extension TaskState.Report {
+    fileprivate mutating func decide(_ status: ReportStatus, _ event: TaskEvent.ReportDecided) {
+        self.status = status
+        decidedBy = event.by
+        decidedAt = event.at
+        decisionNote = event.reason
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import RoDomain
+
+/// The read models (`unit_view`, `user_view`, `task_view`, `report_view`) and
+/// the checkpoint that says up to which global position they are built.
+///
+/// Each batch of events is applied in one transaction together with the new
+/// checkpoint, so the read models never say more or less than their checkpoint.
+/// After a crash they catch up from the checkpoint on the next read. Read models
+/// are disposable: ``SQLiteEventStore/rebuild()`` drops and replays them.
+enum Projector {
+    static let name = "read-models"
+    /// Bump when the read models change shape or meaning: a store whose
+    /// checkpoint has another version is rebuilt on the next catch-up.
+    static let version = 1
+    static let batchSize = 500
+    static let tables = ["unit_view", "user_view", "task_view", "report_view"]
+
+    static func checkpoint(_ db: Database) throws -> (version: Int, position: Int64)? {
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT version, position FROM projection_checkpoints WHERE name = ?", arguments: [name])
+        else { return nil }
+        return (row["version"], row["position"])
+    }
+
+    static func setCheckpoint(_ position: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)",
+            arguments: [name, version, position])
+    }
+
+    static func clear(_ db: Database) throws {
+        for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
+        try setCheckpoint(0, db)
+    }
+
+    /// Applies one batch after the checkpoint; returns how many events it applied.
+    static func applyBatch(_ db: Database) throws -> Int {
+        let current = try checkpoint(db)
+        if current?.version != version { try clear(db) }
+        let from = current?.version == version ? current!.position : 0
+        let events = try SQLiteEventStore.events(db, where: "position > ?", [from], limit: batchSize)
+        for event in events { try apply(event, db) }
+        if let last = events.last { try setCheckpoint(last.position, db) }
+        return events.count
+    }
+
+    static func apply(_ event: RecordedEvent, _ db: Database) throws {
+        if event.streamID == Directory.streamID {
+            try applyDirectory(try EventCoding.directoryEvent(event), db)
+        } else if event.streamID.hasPrefix("task-") {
+            try applyTask(try EventCoding.taskEvent(event), event, db)
+        }
+    }
+
+    static func applyDirectory(_ event: Directory.Event, _ db: Database) throws {
+        switch event {
+        case .unitAdded(let unit):
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO unit_view (unit_id, name) VALUES (?, ?)",
+                arguments: [unit.id.rawValue, unit.name])
+        case .userAdded(let user):
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO user_view (login, name, role, unit_id, email) VALUES (?, ?, ?, ?, ?)",
+                arguments: [user.login.rawValue, user.name, user.role.rawValue, user.unit?.rawValue, user.email])
+        }
+    }
+
+    static func applyTask(_ event: TaskEvent, _ record: RecordedEvent, _ db: Database) throws {
+        let taskID = String(record.streamID.dropFirst("task-".count))
+        let stored = try String.fetchOne(db, sql: "SELECT state FROM task_view WHERE task_id = ?", arguments: [taskID])
+        let before = try stored.map { try EventCoding.decoder().decode(TaskState.self, from: Data($0.utf8)) }
+        let state = TaskState.evolve(before ?? .initial, event)
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO task_view (task_id, title, lead_unit, co_units, status, due, original_due,
+                    output, assigned_at, updated_at, version, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                taskID, state.title, state.lead.rawValue, state.coUnits.map(\.rawValue).joined(separator: ","),
+                state.status.rawValue, state.due.map(Timestamp.format), state.originalDue.map(Timestamp.format),
+                state.output, Timestamp.format(state.assignedAt), Timestamp.format(record.metadata.recordedAt),
+                record.version, EventCoding.json(state),
+            ])
+        switch event {
+        case .reportSubmitted(let e): try upsertReport(taskID, state, e.period, unit: state.lead, db)
+        case .reportApproved(let e), .reportReturned(let e): try upsertReport(taskID, state, e.period, unit: nil, db)
+        default: break
+        }
+    }
+
+    /// Writes one period's report row. The unit is set when the report is
+    /// submitted and kept by the decisions, so a reassigned task's earlier
+    /// reports stay with the unit that wrote them.
+    static func upsertReport(_ taskID: String, _ state: TaskState, _ period: Period, unit: UnitID?, _ db: Database) throws {
+        guard let r = state.reports[period] else { return }
+        try db.execute(
+            sql: """
+                INSERT INTO report_view (task_id, period, lead_unit, revision, status, summary, percent_done,
+                    submitted_by, submitted_at, due, late, decided_by, decided_at, decision_note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (task_id, period) DO UPDATE SET
+                    lead_unit = COALESCE(?, lead_unit), revision = excluded.revision, status = excluded.status,
+                    summary = excluded.summary, percent_done = excluded.percent_done,
+                    submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at,
+                    due = excluded.due, late = excluded.late, decided_by = excluded.decided_by,
+                    decided_at = excluded.decided_at, decision_note = excluded.decision_note
+                """,
+            arguments: [
+                taskID, period.description, (unit ?? state.lead).rawValue, r.revision, r.status.rawValue, r.summary,
+                r.percentDone, r.submittedBy.rawValue, Timestamp.format(r.submittedAt), Timestamp.format(r.due),
+                r.late, r.decidedBy?.rawValue, r.decidedAt.map(Timestamp.format), r.decisionNote, unit?.rawValue,
+            ])
+    }
+}
+
+extension SQLiteEventStore {
+    /// Brings the read models up to the last event. Cheap when they are already
+    /// there: a read, no write lock.
+    @discardableResult
+    public func catchUp() throws(StoreError) -> Int {
+        let behind = try read { db in
+            guard let checkpoint = try Projector.checkpoint(db) else { return true }
+            return try checkpoint.version != Projector.version || checkpoint.position < Tail.fetch(db).position
+        }
+        guard behind else { return 0 }
+        var applied = 0
+        while true {
+            let count = try write { db in try Projector.applyBatch(db) }
+            applied += count
+            if count < Projector.batchSize { return applied }
+        }
+    }
+
+    /// Drops the read models and replays every event into them, in one
+    /// transaction: a reader sees the old models or the new, never a half.
+    @discardableResult
+    public func rebuild() throws(StoreError) -> Int {
+        try write { db in
+            try Projector.clear(db)
+            var applied = 0
+            while true {
+                let count = try Projector.applyBatch(db)
+                applied += count
+                if count < Projector.batchSize { return applied }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import RoDomain
+
+/// Reads of the read models. Each first catches the models up with the events.
+extension SQLiteEventStore {
+    public func units() throws(StoreError) -> [Directory.Unit] {
+        try catchUp()
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT unit_id, name FROM unit_view ORDER BY unit_id").map { row in
+                Directory.Unit(id: UnitID(unchecked: row["unit_id"]), name: row["name"])
+            }
+        }
+    }
+
+    public func users() throws(StoreError) -> [Directory.User] {
+        try catchUp()
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM user_view ORDER BY login").compactMap { row in
+                guard let role = Role(rawValue: row["role"]) else { return nil }
+                let unit: String? = row["unit_id"]
+                return Directory.User(
+                    login: Login(unchecked: row["login"]), name: row["name"], role: role,
+                    unit: unit.map(UnitID.init(unchecked:)), email: row["email"])
+            }
+        }
+    }
+
+    /// A task's current state, or `nil` if no task has that id.
+    public func task(_ id: TaskID) throws(StoreError) -> TaskState? {
+        try catchUp()
+        return try read { db in
+            try String.fetchOne(db, sql: "SELECT state FROM task_view WHERE task_id = ?", arguments: [id.rawValue])
+                .map { try EventCoding.decoder().decode(TaskState.self, from: Data($0.utf8)) }
+        }
+    }
+
+    public func tasks(_ filter: TaskFilter, now: Date) throws(StoreError) -> [TaskSummary] {
+        try catchUp()
+        var conditions = ["1"]
+        var arguments: StatementArguments = []
+        if let unit = filter.unit {
+            conditions.append("lead_unit = ?")
+            arguments += [unit.rawValue]
+        }
+        if let status = filter.status {
+            conditions.append("status = ?")
+            arguments += [status.rawValue]
+        }
+        if let period = filter.period {
+            conditions.append("assigned_at < ? AND status IN ('assigned', 'accepted', 'completion_reported')")
+            arguments += [Timestamp.format(period.next.start)]
+        }
+        let sql = "SELECT state, task_id FROM task_view WHERE \(conditions.joined(separator: " AND ")) ORDER BY task_id"
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row -> TaskSummary? in
+                let state = try EventCoding.decoder().decode(TaskState.self, from: Data((row["state"] as String).utf8))
+                let overdue = state.isOverdue(at: now)
+                if filter.overdueAt != nil, !state.isOverdue(at: filter.overdueAt!) { return nil }
+                return TaskSummary(
+                    id: row["task_id"], title: state.title, leadUnit: state.lead.rawValue,
+                    coUnits: state.coUnits.map(\.rawValue), status: state.status, due: state.due,
+                    originalDue: state.originalDue, overdue: overdue,
+                    periodReport: filter.period.map { Self.periodReport(state, $0, now: now) })
+            }
+        }
+    }
+
+    /// Each unit's reports for a month: approved, awaiting, returned, not yet due, missing, late.
+    public func reportStatus(_ period: Period, now: Date) throws(StoreError) -> [UnitMonthStatus] {
+        let names = Dictionary(try units().map { ($0.id.rawValue, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let tasks = try tasks(TaskFilter(period: period), now: now)
+        return Dictionary(grouping: tasks, by: \.leadUnit).sorted { $0.key < $1.key }.map { unit, tasks in
+            let states = tasks.compactMap(\.periodReport)
+            func count(_ state: PeriodReport.State) -> Int { states.filter { $0.state == state }.count }
+            return UnitMonthStatus(
+                unit: unit, unitName: names[unit] ?? unit, period: period.description, tasks: tasks.count,
+                approved: count(.approved), submitted: count(.submitted), returned: count(.returned),
+                pending: count(.pending), missing: count(.missing), late: states.filter(\.late).count)
+        }
+    }
+
+    static func periodReport(_ state: TaskState, _ period: Period, now: Date) -> PeriodReport {
+        let due = ReportingRule.standard.due(for: period)
+        guard let r = state.reports[period] else {
+            let missing = now >= due
+            return PeriodReport(period: period.description, state: missing ? .missing : .pending, due: due, late: missing)
+        }
+        let stateOf: PeriodReport.State = switch r.status {
+        case .submitted: .submitted
+        case .approved: .approved
+        case .returned: .returned
+        }
+        return PeriodReport(
+            period: period.description, state: stateOf, revision: r.revision, due: r.due,
+            late: r.late || (r.status == .returned && now >= r.due), submittedBy: r.submittedBy.rawValue,
+            submittedAt: r.submittedAt, decidedBy: r.decidedBy?.rawValue, decidedAt: r.decidedAt)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import RoDomain
+
+extension SQLiteEventStore {
+    /// Appends one command's events. See ``append(batch:)``.
+    public func append(_ request: AppendRequest) throws(StoreError) -> AppendOutcome {
+        try append(batch: [request])[0].get()
+    }
+
+    /// Appends several commands' events in one transaction: one write lock, one fsync.
+    ///
+    /// Each request is checked on its own, inside a savepoint: a command id seen
+    /// before answers ``AppendOutcome/duplicate(_:)`` with the events it appended
+    /// then; a stream that moved past the expected version fails that request with
+    /// ``StoreError/conflict(stream:expected:actual:)``; the others still commit.
+    /// Event ids and payloads are made before the lock is taken; only positions and
+    /// hashes, which depend on the commit order, are made inside it.
+    public func append(batch requests: [AppendRequest]) throws(StoreError) -> [Result<AppendOutcome, StoreError>] {
+        let eventIDs = requests.map { $0.events.map { _ in EventID.make() } }
+        return try write { db in
+            var tail = try Tail.fetch(db)
+            var results: [Result<AppendOutcome, StoreError>] = []
+            for (request, ids) in zip(requests, eventIDs) {
+                var next = tail
+                var outcome: Result<AppendOutcome, StoreError> = .success(.appended([]))
+                try db.inSavepoint {
+                    do {
+                        outcome = .success(try Self.appendOne(request, ids: ids, tail: &next, db))
+                        return .commit
+                    } catch let error as StoreError {
+                        outcome = .failure(error)
+                        return .rollback
+                    }
+                }
+                if case .success(.appended) = outcome { tail = next }
+                results.append(outcome)
+            }
+            return results
+        }
+    }
+
+    /// The last position and hash of the chain.
+    struct Tail {
+        var position: Int64
+        var hash: Data
+
+        static func fetch(_ db: Database) throws -> Tail {
+            let row = try Row.fetchOne(db, sql: "SELECT position, hash FROM events ORDER BY position DESC LIMIT 1")
+            return Tail(position: row?["position"] ?? 0, hash: row?["hash"] ?? HashChain.genesis)
+        }
+    }
+
+    private static func appendOne(
+        _ request: AppendRequest, ids: [String], tail: inout Tail, _ db: Database
+    ) throws -> AppendOutcome {
+        if let seen = try Row.fetchOne(
+            db, sql: "SELECT fingerprint, first_position, last_position FROM commands WHERE command_id = ?",
+            arguments: [request.metadata.commandID])
+        {
+            guard seen["fingerprint"] as String == request.fingerprint else {
+                throw StoreError.commandIDReused(request.metadata.commandID)
+            }
+            guard let first: Int64 = seen["first_position"], let last: Int64 = seen["last_position"] else {
+                return .duplicate([])
+            }
+            return .duplicate(try events(db, where: "position BETWEEN ? AND ?", [first, last]))
+        }
+        let current = try version(of: request.streamID, db)
+        guard current == request.expectedVersion else {
+            throw StoreError.conflict(stream: request.streamID, expected: request.expectedVersion, actual: current)
+        }
+        var recorded: [RecordedEvent] = []
+        for (offset, (event, id)) in zip(request.events, ids).enumerated() {
+            var record = RecordedEvent(
+                position: tail.position + 1, streamID: request.streamID, version: current + offset + 1,
+                type: event.type, schemaVersion: event.schemaVersion, payload: event.payload, eventID: id,
+                metadata: request.metadata, previousHash: tail.hash, hash: Data())
+            record.hash = HashChain.hash(previous: tail.hash, event: record)
+            try insert(record, db)
+            tail = Tail(position: record.position, hash: record.hash)
+            recorded.append(record)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO commands (command_id, fingerprint, stream_id, first_position, last_position, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                request.metadata.commandID, request.fingerprint, request.streamID,
+                recorded.first?.position, recorded.last?.position, Timestamp.format(request.metadata.recordedAt),
+            ])
+        return .appended(recorded)
+    }
+
+    private static func insert(_ e: RecordedEvent, _ db: Database) throws {
+        let m = e.metadata
+        try db.execute(
+            sql: """
+                INSERT INTO events (position, stream_id, stream_version, event_type, schema_version, payload,
+                    event_id, command_id, actor_login, actor_role, actor_unit, correlation_id, causation_id,
+                    recorded_at, source, clock, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                e.position, e.streamID, e.version, e.type, e.schemaVersion, e.payload,
+                e.eventID, m.commandID, m.actor.login.rawValue, m.actor.role.rawValue, m.actor.unit?.rawValue,
+                m.correlationID, m.causationID, Timestamp.format(m.recordedAt), m.source.rawValue,
+                m.simulatedClock ? "simulated" : "system", e.previousHash, e.hash,
+            ])
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import RoDomain
+
+extension SQLiteEventStore {
+    /// The version of a stream: the number of its events (0 when it has none).
+    public func version(of stream: String) throws(StoreError) -> Int {
+        try read { db in try Self.version(of: stream, db) }
+    }
+
+    /// Every event of one stream, in order.
+    public func events(of stream: String) throws(StoreError) -> [RecordedEvent] {
+        try read { db in try Self.events(db, where: "stream_id = ?", [stream]) }
+    }
+
+    /// Up to `limit` events after a global position, in order.
+    public func events(after position: Int64, limit: Int = 1_000) throws(StoreError) -> [RecordedEvent] {
+        try read { db in try Self.events(db, where: "position > ?", [position], limit: limit) }
+    }
+
+    /// The global position of the last event (0 for an empty store).
+    public func lastPosition() throws(StoreError) -> Int64 {
+        try read { db in try Tail.fetch(db).position }
+    }
+
+    static func version(of stream: String, _ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT MAX(stream_version) FROM events WHERE stream_id = ?", arguments: [stream]) ?? 0
+    }
+
+    static func events(
+        _ db: Database, where condition: String, _ arguments: StatementArguments, limit: Int? = nil
+    ) throws -> [RecordedEvent] {
+        let sql = "SELECT * FROM events WHERE \(condition) ORDER BY position" + (limit.map { " LIMIT \($0)" } ?? "")
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(RecordedEvent.init(row:))
+    }
+}
+
+extension RecordedEvent {
+    /// Reads a row of `events`. A row whose role or source no longer reads is a
+    /// broken store, reported at its position.
+    init(row: Row) throws {
+        let position: Int64 = row["position"]
+        guard let role = Role(rawValue: row["actor_role"]), let source = EventSource(rawValue: row["source"]),
+            let recordedAt = Timestamp.parse(row["recorded_at"])
+        else { throw StoreError.undecodable(position: position, type: row["event_type"], reason: "metadata") }
+        let unit: String? = row["actor_unit"]
+        self.init(
+            position: position, streamID: row["stream_id"], version: row["stream_version"], type: row["event_type"],
+            schemaVersion: row["schema_version"], payload: row["payload"], eventID: row["event_id"],
+            metadata: EventMetadata(
+                commandID: row["command_id"],
+                actor: Actor(login: Login(unchecked: row["actor_login"]), role: role, unit: unit.map(UnitID.init(unchecked:))),
+                correlationID: row["correlation_id"], causationID: row["causation_id"], recordedAt: recordedAt,
+                source: source, simulatedClock: (row["clock"] as String) == "simulated"),
+            previousHash: row["previous_hash"], hash: row["hash"])
+    }
+}
+
+extension SQLiteEventStore {
+    /// The events a command id appended, if that command was already carried out.
+    /// Throws ``StoreError/commandIDReused(_:)`` when the id was used for another command.
+    public func priorOutcome(of commandID: String, fingerprint: String) throws(StoreError) -> [RecordedEvent]? {
+        let result: Result<[RecordedEvent]?, StoreError> = try read { db in
+            guard let seen = try Row.fetchOne(
+                db, sql: "SELECT fingerprint, first_position, last_position FROM commands WHERE command_id = ?",
+                arguments: [commandID])
+            else { return .success(nil) }
+            guard seen["fingerprint"] as String == fingerprint else { return .failure(.commandIDReused(commandID)) }
+            guard let first: Int64 = seen["first_position"], let last: Int64 = seen["last_position"] else {
+                return .success([])
+            }
+            return .success(try Self.events(db, where: "position BETWEEN ? AND ?", [first, last]))
+        }
+        return try result.get()
+    }
+}

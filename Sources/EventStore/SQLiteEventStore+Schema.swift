@@ -1,0 +1,105 @@
+import GRDB
+
+extension SQLiteEventStore {
+    /// The schema, as GRDB migrations. Never edit a migration once released: add one.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-events") { db in
+            try db.execute(sql: """
+                CREATE TABLE events (
+                    position INTEGER PRIMARY KEY,
+                    stream_id TEXT NOT NULL,
+                    stream_version INTEGER NOT NULL,
+                    event_type TEXT NOT NULL,
+                    schema_version INTEGER NOT NULL,
+                    payload TEXT NOT NULL,
+                    event_id TEXT NOT NULL UNIQUE,
+                    command_id TEXT NOT NULL,
+                    actor_login TEXT NOT NULL,
+                    actor_role TEXT NOT NULL,
+                    actor_unit TEXT,
+                    correlation_id TEXT NOT NULL,
+                    causation_id TEXT,
+                    recorded_at TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    clock TEXT NOT NULL CHECK (clock IN ('system', 'simulated')),
+                    previous_hash BLOB NOT NULL,
+                    hash BLOB NOT NULL,
+                    UNIQUE (stream_id, stream_version)
+                );
+                CREATE INDEX events_command ON events(command_id);
+                CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are immutable: UPDATE refused'); END;
+                CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are immutable: DELETE refused'); END;
+
+                CREATE TABLE commands (
+                    command_id TEXT PRIMARY KEY,
+                    fingerprint TEXT NOT NULL,
+                    stream_id TEXT NOT NULL,
+                    first_position INTEGER,
+                    last_position INTEGER,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE TRIGGER commands_no_update BEFORE UPDATE ON commands
+                BEGIN SELECT RAISE(ABORT, 'commands are immutable: UPDATE refused'); END;
+                CREATE TRIGGER commands_no_delete BEFORE DELETE ON commands
+                BEGIN SELECT RAISE(ABORT, 'commands are immutable: DELETE refused'); END;
+                """)
+        }
+        migrator.registerMigration("v1-projections") { db in
+            try db.execute(sql: """
+                CREATE TABLE projection_checkpoints (
+                    name TEXT PRIMARY KEY,
+                    version INTEGER NOT NULL,
+                    position INTEGER NOT NULL
+                );
+                CREATE TABLE unit_view (
+                    unit_id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL
+                );
+                CREATE TABLE user_view (
+                    login TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    unit_id TEXT,
+                    email TEXT
+                );
+                CREATE TABLE task_view (
+                    task_id TEXT PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    lead_unit TEXT NOT NULL,
+                    co_units TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    due TEXT,
+                    original_due TEXT,
+                    output TEXT,
+                    assigned_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    state TEXT NOT NULL
+                );
+                CREATE INDEX task_view_lead ON task_view(lead_unit);
+                CREATE TABLE report_view (
+                    task_id TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    lead_unit TEXT NOT NULL,
+                    revision INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    percent_done INTEGER,
+                    submitted_by TEXT NOT NULL,
+                    submitted_at TEXT NOT NULL,
+                    due TEXT NOT NULL,
+                    late INTEGER NOT NULL,
+                    decided_by TEXT,
+                    decided_at TEXT,
+                    decision_note TEXT,
+                    PRIMARY KEY (task_id, period)
+                );
+                CREATE INDEX report_view_unit ON report_view(lead_unit, period);
+                """)
+        }
+        return migrator
+    }()
+}

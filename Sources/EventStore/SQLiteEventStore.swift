@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import RoDomain
+
+/// The event store: one SQLite file in WAL mode with `synchronous = FULL`, so a
+/// committed event survives a power loss.
+///
+/// Several processes may write the same file at once (the CLI beside a running
+/// server). Every write takes SQLite's write lock up front (`BEGIN IMMEDIATE`)
+/// and waits for it up to ``busyTimeout``, so nobody meets a bare "database is
+/// locked"; positions are given inside that lock, so they are gap-free and in
+/// commit order.
+public final class SQLiteEventStore: Sendable {
+    /// How long a writer waits for another process's write lock.
+    public static let busyTimeout: TimeInterval = 15
+    /// `PRAGMA application_id` of a Rõ store: the bytes of "Rõ" in UTF-8, then 0.
+    static let applicationID: Int32 = 0x52C3_B500
+
+    public let path: String
+    let writer: DatabasePool
+
+    private init(path: String, writer: DatabasePool) {
+        self.path = path
+        self.writer = writer
+    }
+
+    /// Creates a new store at `path`. Refuses a file that already exists.
+    public static func create(at path: String) throws(StoreError) -> SQLiteEventStore {
+        guard !FileManager.default.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
+        return try guarded(path) {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
+            try migrator.migrate(pool)
+            return SQLiteEventStore(path: path, writer: pool)
+        }
+    }
+
+    /// Opens the store at `path`, after checking, without writing anything, that the
+    /// file is a Rõ store this binary can read. Brings an older schema up to date.
+    public static func open(at path: String) throws(StoreError) -> SQLiteEventStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        try inspect(path)
+        return try guarded(path) {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            try migrator.migrate(pool)
+            return SQLiteEventStore(path: path, writer: pool)
+        }
+    }
+
+    /// Read-only checks: an SQLite file, with our application id, and no migration
+    /// we do not know.
+    private static func inspect(_ path: String) throws(StoreError) {
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        readOnly.busyMode = .timeout(busyTimeout)
+        let verdict: StoreError? = try guarded(path) {
+            let queue = try DatabaseQueue(path: path, configuration: readOnly)
+            defer { try? queue.close() }
+            return try queue.read { db -> StoreError? in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard id == applicationID else { return .notAStore(path: path) }
+                let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+                return unknown.isEmpty ? nil : .newerSchema(path: path, unknown: unknown.sorted())
+            }
+        }
+        if let verdict { throw verdict }
+    }
+
+    private static func configuration() -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "ro"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    /// Runs `body`, turning SQLite's errors into ``StoreError``s that name the file.
+    static func guarded<T>(_ path: String, _ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notAStore(path: path)
+        } catch let error as DatabaseError {
+            throw .database("\(path): \(error.message ?? error.resultCode.description)")
+        } catch {
+            throw .database("\(path): \(error)")
+        }
+    }
+
+    /// Runs a read on a snapshot of the store.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try Self.guarded(path) { try writer.read(body) }
+    }
+
+    /// Runs a write in one `BEGIN IMMEDIATE` transaction.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        try Self.guarded(path) { try writer.write(body) }
+    }
+
+    /// Closes the store's connections (the WAL is checkpointed into the file).
+    public func close() throws(StoreError) {
+        try Self.guarded(path) { try writer.close() }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import RoDomain
+import RoEventStore
+
+/// The thin service between the outside (CLI, web, scheduler) and the domain:
+/// load the stream, decide, append with the expected version.
+///
+/// A writer that lost a race on the stream reloads and decides again on the new
+/// state, up to ``maxAttempts`` times; the decision may then be a rejection
+/// (the report was approved meanwhile), never a silent overwrite.
+public struct CommandHandler: Sendable {
+    public static let maxAttempts = 3
+
+    public let store: SQLiteEventStore
+    public let clock: any TimeSource
+
+    public init(store: SQLiteEventStore, clock: any TimeSource) {
+        self.store = store
+        self.clock = clock
+    }
+
+    // MARK: Directory
+
+    /// Creates the first administrator of a new store.
+    public func bootstrap(admin: Directory.User, context: CommandContext) throws(CommandError) -> CommandOutcome {
+        try run(
+            stream: Directory.streamID, fingerprint: ["bootstrap", admin], context: context, actor: .system,
+            fold: { events throws(StoreError) in Directory.fold(try events.map(EventCoding.directoryEvent)) },
+            decide: { state throws(Rejection) in try Directory.decideBootstrap(admin: admin, state: state) },
+            encode: EventCoding.encode)
+    }
+
+    public func addUnit(_ unit: Directory.Unit, context: CommandContext) throws(CommandError) -> CommandOutcome {
+        let actor = try resolve(context.login)
+        return try run(
+            stream: Directory.streamID, fingerprint: ["unit", unit], context: context, actor: actor,
+            fold: { events throws(StoreError) in Directory.fold(try events.map(EventCoding.directoryEvent)) },
+            decide: { state throws(Rejection) in try Directory.decideAddUnit(unit, by: actor, state: state) },
+            encode: EventCoding.encode)
+    }
+
+    public func addUser(_ user: Directory.User, context: CommandContext) throws(CommandError) -> CommandOutcome {
+        let actor = try resolve(context.login)
+        return try run(
+            stream: Directory.streamID, fingerprint: ["user", user], context: context, actor: actor,
+            fold: { events throws(StoreError) in Directory.fold(try events.map(EventCoding.directoryEvent)) },
+            decide: { state throws(Rejection) in try Directory.decideAddUser(user, by: actor, state: state) },
+            encode: EventCoding.encode)
+    }
+
+    // MARK: Tasks
+
+    /// Carries out one command on one task.
+    public func execute(_ command: TaskCommand, on task: TaskID, context: CommandContext) throws(CommandError) -> CommandOutcome {
+        let actor = try resolve(context.login)
+        let units = Set(try directory().units.keys)
+        let now = clock.now()
+        return try run(
+            stream: TaskEvent.streamID(task), fingerprint: [task.rawValue, command], context: context, actor: actor,
+            fold: { events throws(StoreError) in TaskState.fold(try events.map(EventCoding.taskEvent)) },
+            decide: { state throws(Rejection) in
+                if case .assign = command {} else if state.status == .none { throw .unknownTask(task) }
+                let decision = DecisionContext(actor: actor, now: now, units: units)
+                return try TaskDecider.decide(command, decision, state)
+            },
+            encode: EventCoding.encode)
+    }
+
+    // MARK: The loop
+
+    /// The directory as its events leave it.
+    public func directory() throws(CommandError) -> Directory.State {
+        do {
+            return Directory.fold(try store.events(of: Directory.streamID).map(EventCoding.directoryEvent))
+        } catch { throw .store(error) }
+    }
+
+    /// The acting user, with their role and unit.
+    func resolve(_ login: Login) throws(CommandError) -> Actor {
+        guard let user = try directory().users[login] else { throw .rejected(.unknownUser(login)) }
+        return user.actor
+    }
+
+    private func run<State, Event>(
+        stream: String, fingerprint: [any Encodable & Sendable], context: CommandContext, actor: Actor,
+        fold: ([RecordedEvent]) throws(StoreError) -> State,
+        decide: (State) throws(Rejection) -> [Event],
+        encode: (Event) -> NewEvent
+    ) throws(CommandError) -> CommandOutcome {
+        let digest = Self.fingerprint(actor.login, stream, fingerprint)
+        do {
+            if let prior = try store.priorOutcome(of: context.commandID, fingerprint: digest) {
+                return CommandOutcome(events: prior, repeated: true)
+            }
+        } catch { throw .store(error) }
+        var attempt = 0
+        while true {
+            attempt += 1
+            let recorded: [RecordedEvent]
+            let state: State
+            do {
+                recorded = try store.events(of: stream)
+                state = try fold(recorded)
+            } catch { throw .store(error) }
+            let events: [Event]
+            do { events = try decide(state) } catch { throw .rejected(error) }
+            let metadata = EventMetadata(
+                commandID: context.commandID, actor: actor, correlationID: context.correlationID,
+                causationID: context.causationID, recordedAt: clock.now(), source: context.source,
+                simulatedClock: clock.isSimulated)
+            let request = AppendRequest(
+                streamID: stream, expectedVersion: recorded.last?.version ?? 0, fingerprint: digest,
+                metadata: metadata, events: events.map(encode))
+            do {
+                switch try store.append(request) {
+                case .appended(let events): return CommandOutcome(events: events, repeated: false)
+                case .duplicate(let events): return CommandOutcome(events: events, repeated: true)
+                }
+            } catch .conflict where attempt < Self.maxAttempts {
+                continue
+            } catch {
+                throw .store(error)
+            }
+        }
+    }
+
+    static func fingerprint(_ login: Login, _ stream: String, _ parts: [any Encodable & Sendable]) -> String {
+        let text = ([login.rawValue, stream] + parts.map { EventCoding.json(AnyEncodable($0)) }).joined(separator: "\n")
+        return HashChain.fingerprint(Data(text.utf8))
+    }
+}
+
+private struct AnyEncodable: Encodable {
+    let value: any Encodable
+    init(_ value: any Encodable) { self.value = value }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import RoDomain
+
+/// Events told in one Vietnamese sentence, for the history that people read
+/// (`ro history`, later the task page).
+extension TaskEvent {
+    public var sentence: String {
+        switch self {
+        case .assigned(let e):
+            let co = e.coUnits.isEmpty ? "" : ", phối hợp: \(e.coUnits.map(\.rawValue).joined(separator: ", "))"
+            let due = e.due.map { ", hạn \(CommuneTime.dayOfDeadline($0))" } ?? ", thường xuyên"
+            return "Giao nhiệm vụ \"\(e.title)\" cho \(e.lead)\(co)\(due)"
+        case .accepted(let e): return "Tiếp nhận nhiệm vụ" + Self.note(e.note)
+        case .declined(let e): return "Từ chối nhiệm vụ. Lý do: \(e.reason)"
+        case .reassigned(let e): return "Giao lại từ \(e.from) cho \(e.to)" + Self.note(e.reason)
+        case .reportSubmitted(let e):
+            let percent = e.percentDone.map { ", \($0)%" } ?? ""
+            let late = e.late ? " — TRỄ HẠN" : ""
+            return "Báo cáo kỳ \(e.period) lần \(e.revision)\(percent)\(late): \(e.summary)"
+        case .reportApproved(let e): return "Duyệt báo cáo kỳ \(e.period) lần \(e.revision)" + Self.note(e.reason)
+        case .reportReturned(let e):
+            return "Trả lại báo cáo kỳ \(e.period) lần \(e.revision). Lý do: \(e.reason ?? "")"
+        case .extensionRequested(let e):
+            return "Đề nghị gia hạn đến \(CommuneTime.dayOfDeadline(e.due)). Lý do: \(e.reason)"
+        case .extensionGranted(let e):
+            return "Đồng ý gia hạn từ \(CommuneTime.dayOfDeadline(e.previousDue)) đến \(CommuneTime.dayOfDeadline(e.due))"
+                + Self.note(e.note)
+        case .extensionDenied(let e): return "Từ chối gia hạn. Lý do: \(e.reason)"
+        case .completionReported(let e):
+            return "Báo cáo hoàn thành\(e.late ? " — TRỄ HẠN" : ""). Sản phẩm: \(e.output)"
+        case .completionConfirmed(let e): return "Xác nhận hoàn thành" + Self.note(e.note)
+        case .completionReturned(let e): return "Trả lại kết quả hoàn thành. Lý do: \(e.reason)"
+        case .cancelled(let e): return "Hủy nhiệm vụ. Lý do: \(e.reason)"
+        }
+    }
+
+    private static func note(_ text: String?) -> String { text.map { ". Ghi chú: \($0)" } ?? "" }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import RoDomain
+import RoEventStore
+
+struct TaskGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "task", abstract: "Xem nhiệm vụ: danh sách, chi tiết.", subcommands: [List.self, Show.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Liệt kê nhiệm vụ, có thể lọc.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Option(help: "Chỉ nhiệm vụ do đơn vị này chủ trì.") var unit: String?
+        @Option(help: "Chỉ nhiệm vụ ở trạng thái: \(TaskStatus.allCases.dropFirst().map(\.rawValue).joined(separator: ", ")).")
+        var status: String?
+        @Flag(help: "Chỉ nhiệm vụ đã quá hạn mà chưa xong.") var overdue = false
+        @Option(help: "Kỳ YYYY-MM: nhiệm vụ phải báo cáo kỳ này, kèm tình trạng báo cáo.") var period: String?
+
+        func run() throws {
+            let status = try status.map { text in
+                guard let status = TaskStatus(rawValue: text), status != .none else {
+                    throw Failure("trạng thái '\(text)' không có", .dataError)
+                }
+                return status
+            }
+            let now = try store.clock().now()
+            let filter = TaskFilter(
+                unit: try unit.map(Read.unit), status: status, overdueAt: overdue ? now : nil,
+                period: try period.map(Read.period))
+            let tasks = try failing { try store.open().tasks(filter, now: now) }
+            if output.json { return Output.json(tasks) }
+            var header = ["MÃ", "CHỦ TRÌ", "TRẠNG THÁI", "HẠN", "TÊN NHIỆM VỤ"]
+            if filter.period != nil { header.insert("BÁO CÁO KỲ", at: 3) }
+            Output.table(header, tasks.map { task in
+                var row = [task.id, task.leadUnit, task.status.rawValue, Output.day(task.due) + (task.overdue ? " (quá hạn)" : ""), task.title]
+                if let report = task.periodReport { row.insert(report.state.rawValue + (report.late ? " (trễ)" : ""), at: 3) }
+                return row
+            })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Xem chi tiết một nhiệm vụ và các báo cáo tháng.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "Mã nhiệm vụ.") var task: String
+
+        func run() throws {
+            let id = try Read.task(task)
+            guard let state = try failing({ try store.open().task(id) }) else { throw Failure(Rejection.unknownTask(id)) }
+            let now = try store.clock().now()
+            if output.json { return Output.json(TaskDetail(id: id.rawValue, state: state, overdue: state.isOverdue(at: now))) }
+            print("Nhiệm vụ \(id): \(state.title)")
+            print("Chủ trì: \(state.lead)" + (state.coUnits.isEmpty ? "" : "; phối hợp: \(state.coUnits.map(\.rawValue).joined(separator: ", "))"))
+            print("Trạng thái: \(state.status.vietnamese)" + (state.isOverdue(at: now) ? " — QUÁ HẠN" : ""))
+            var due = "Hạn: \(Output.day(state.due))"
+            if state.originalDue != state.due { due += " (hạn ban đầu \(Output.day(state.originalDue)))" }
+            print(due)
+            if let output = state.output { print("Sản phẩm dự kiến: \(output)") }
+            if let pending = state.pendingExtension {
+                print("Đề nghị gia hạn đang chờ: đến \(Output.day(pending.due)) — \(pending.reason)")
+            }
+            if let completion = state.completion { print("Sản phẩm hoàn thành: \(completion.output)") }
+            if let reason = state.lastReason { print("Lý do gần nhất: \(reason)") }
+            guard !state.reports.isEmpty else { return print("Chưa có báo cáo tháng.") }
+            print("")
+            Output.table(["KỲ", "LẦN", "TÌNH TRẠNG", "GỬI LÚC", "NGƯỜI GỬI", "NỘI DUNG"], state.reports.values.sorted { $0.period < $1.period }.map { r in
+                [r.period.description, "\(r.revision)", r.status.vietnamese + (r.late ? " (trễ)" : ""),
+                 CommuneTime.localMinute(r.submittedAt), r.submittedBy.rawValue, r.summary]
+            })
+        }
+    }
+}
+
+/// `ro task show --json`.
+struct TaskDetail: Encodable {
+    var id: String
+    var state: TaskState
+    var overdue: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, status, leadUnit, coUnits, due, originalDue, output, assignedAt, overdue, reports
+        case pendingExtension, completion, lastReason
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(state.title, forKey: .title)
+        try c.encode(state.status, forKey: .status)
+        try c.encode(state.lead, forKey: .leadUnit)
+        try c.encode(state.coUnits, forKey: .coUnits)
+        try c.encode(state.due, forKey: .due)
+        try c.encode(state.originalDue, forKey: .originalDue)
+        try c.encode(state.output, forKey: .output)
+        try c.encode(state.assignedAt, forKey: .assignedAt)
+        try c.encode(overdue, forKey: .overdue)
+        try c.encode(state.reports.values.sorted { $0.period < $1.period }, forKey: .reports)
+        try c.encode(state.pendingExtension, forKey: .pendingExtension)
+        try c.encode(state.completion, forKey: .completion)
+        try c.encode(state.lastReason, forKey: .lastReason)
+    }
+}

@@ -60,6 +60,6 @@ let package = Package(
             name: "EventStoreTests",
             dependencies: ["RoEventStore", "RoHandlers", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["ro"], swiftSettings: strict),
     ]
 )

@@ -35,7 +35,9 @@ public enum CommuneTime {
     /// of that day in the commune, that is, at 00:00 of the next local day.
     public static func deadline(fromDate text: String, field: String) throws(InputError) -> Date {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        // Digits and dashes only: `Int` would also read a sign ("+026-01-05").
+        guard text.utf8.allSatisfy({ (48...57).contains($0) || $0 == 45 }),
+            parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             let start = startOfDay(year: year, month: month, day: day),
             let end = calendar.date(byAdding: .day, value: 1, to: start)

@@ -14,6 +14,10 @@ public struct Period: Hashable, Comparable, Codable, Sendable, CustomStringConve
     /// Reads `YYYY-MM` (also `M/YYYY` and `MM/YYYY`, as the plans write months).
     public static func parse(_ text: String) throws(InputError) -> Period {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // Digits and separators only: `Int` would also read a sign ("2026-+1").
+        guard trimmed.utf8.allSatisfy({ (48...57).contains($0) || $0 == 45 || $0 == 47 }) else {
+            throw .malformedPeriod(value: text)
+        }
         var year: Int?
         var month: Int?
         let dash = trimmed.split(separator: "-", omittingEmptySubsequences: false)

@@ -76,6 +76,11 @@ public struct ChainBreak: Hashable, Sendable, Error {
     public var position: Int64
     public var kind: Kind
 
+    public init(position: Int64, kind: Kind) {
+        self.position = position
+        self.kind = kind
+    }
+
     public var message: String {
         switch kind {
         case .gap: "chuỗi băm đứt tại vị trí \(position): thiếu hoặc sai thứ tự sự kiện"

@@ -141,6 +141,7 @@ public struct TaskState: Hashable, Codable, Sendable {
             s.completion = Completion(output: e.output, by: e.by, at: e.at, late: e.late)
         case .completionConfirmed:
             s.status = .completed
+            s.pendingExtension = nil
         case .completionReturned(let e):
             s.status = .accepted
             s.lastReason = e.reason

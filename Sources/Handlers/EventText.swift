@@ -16,7 +16,10 @@ extension TaskEvent {
         case .reportSubmitted(let e):
             let percent = e.percentDone.map { ", \($0)%" } ?? ""
             let late = e.late ? " — TRỄ HẠN" : ""
-            return "Báo cáo kỳ \(e.period) lần \(e.revision)\(percent)\(late): \(e.summary)"
+            let values = e.indicators.map { "\($0.indicator) = \($0.value.formatted(.number.grouping(.never)))" }
+            let indicators = values.isEmpty ? "" : " [chỉ tiêu: \(values.joined(separator: "; "))]"
+            let output = e.output.map { " Sản phẩm: \($0)." } ?? ""
+            return "Báo cáo kỳ \(e.period) lần \(e.revision)\(percent)\(late): \(e.summary)\(indicators)\(output)"
         case .reportApproved(let e): return "Duyệt báo cáo kỳ \(e.period) lần \(e.revision)" + Self.note(e.reason)
         case .reportReturned(let e):
             return "Trả lại báo cáo kỳ \(e.period) lần \(e.revision). Lý do: \(e.reason ?? "")"

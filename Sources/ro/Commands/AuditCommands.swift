@@ -20,6 +20,7 @@ struct History: ParsableCommand {
         var actor: String
         var role: String
         var unit: String?
+        var actorName: String?
         var source: String
         var simulatedClock: Bool
         var commandId: String
@@ -30,20 +31,22 @@ struct History: ParsableCommand {
 
     func run() throws {
         let id = try Read.task(task)
-        let records = try failing { try store.open().events(of: TaskEvent.streamID(id)) }
+        let database = try store.open()
+        let records = try failing { try database.events(of: TaskEvent.streamID(id)) }
         guard !records.isEmpty else { throw Failure(Rejection.unknownTask(id)) }
+        let names = Dictionary(try failing { try database.users() }.map { ($0.login, $0.name) }, uniquingKeysWith: { a, _ in a })
         let entries = try records.map { record in
             let event = try failing { try EventCoding.taskEvent(record) }
             let m = record.metadata
             return Entry(
                 position: record.position, version: record.version, type: record.type, recordedAt: m.recordedAt,
                 actor: m.actor.login.rawValue, role: m.actor.role.rawValue, unit: m.actor.unit?.rawValue,
-                source: m.source.rawValue, simulatedClock: m.simulatedClock, commandId: m.commandID,
+                actorName: names[m.actor.login], source: m.source.rawValue, simulatedClock: m.simulatedClock, commandId: m.commandID,
                 eventId: record.eventID, text: event.sentence, payload: JSONFragment(record.payload))
         }
         if output.json { return Output.json(entries) }
         for e in entries {
-            let who = e.actor + " (" + (Role(rawValue: e.role)?.vietnamese ?? e.role) + (e.unit.map { ", \($0)" } ?? "") + ")"
+            let who = (e.actorName.map { "\($0) — " } ?? "") + e.actor + " (" + (Role(rawValue: e.role)?.vietnamese ?? e.role) + (e.unit.map { ", \($0)" } ?? "") + ")"
             let clock = e.simulatedClock ? " [giờ giả lập]" : ""
             print("#\(e.position)  \(CommuneTime.localMinute(e.recordedAt))\(clock)  \(who)  \(e.type)")
             print("    \(e.text)")

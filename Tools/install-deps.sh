@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the system packages Rõ needs on a fresh Debian machine (run as root).
+# Swift itself comes with the machine (/opt/swift); this adds the C libraries
+# the package links (SQLite through GRDB, libuuid for event ids) and sqlite3
+# for looking into a store by hand.
+set -euo pipefail
+
+packages=(libsqlite3-dev uuid-dev sqlite3 tzdata)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "System packages already installed: ${packages[*]}"
+fi

@@ -38,7 +38,7 @@ public enum CommuneTime {
         // Digits and dashes only: `Int` would also read a sign ("+026-01-05").
         guard text.utf8.allSatisfy({ (48...57).contains($0) || $0 == 45 }),
             parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            let year = Int(parts[0]), (2000...2100).contains(year), let month = Int(parts[1]), let day = Int(parts[2]),
             let start = startOfDay(year: year, month: month, day: day),
             let end = calendar.date(byAdding: .day, value: 1, to: start)
         else { throw .malformedDate(field: field, value: text) }

@@ -50,6 +50,15 @@ let package = Package(
             ],
             path: "Sources/ro",
             swiftSettings: strict),
+        // Benchmarks: speed as ratios against a limit measured in the same run.
+        .executableTarget(
+            name: "ro-bench",
+            dependencies: [
+                "RoDomain", "RoEventStore", "RoHandlers",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Tools/Benchmarks",
+            swiftSettings: strict),
         .target(
             name: "TestSupport",
             dependencies: ["RoDomain", "RoEventStore", "RoHandlers"],

@@ -15,12 +15,6 @@ public enum CommuneTime {
         return calendar
     }()
 
-    static let utcCalendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0)!
-        return calendar
-    }()
-
     /// The instant a local day starts (00:00 in the commune).
     public static func startOfDay(year: Int, month: Int, day: Int) -> Date? {
         let components = DateComponents(year: year, month: month, day: day)

@@ -20,14 +20,46 @@ public enum Timestamp {
 
     public static func format(_ date: Date) -> String {
         let ms = milliseconds(date)
-        let seconds = Int64((Double(ms) / 1000).rounded(.down))
-        let millis = ms - seconds * 1000
-        let c = CommuneTime.utcCalendar.dateComponents(
-            [.year, .month, .day, .hour, .minute, .second],
-            from: Date(timeIntervalSince1970: Double(seconds)))
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-            c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, Int(millis))
+        let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
+        let inDay = Int(ms - days * 86_400_000)
+        let (year, month, day) = civil(fromDays: days)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(48 + (value / divisor) % 10))
+                divisor /= 10
+            }
+        }
+        digits(Int(year), 4); bytes.append(45); digits(month, 2); bytes.append(45); digits(day, 2)
+        bytes.append(84); digits(inDay / 3_600_000, 2); bytes.append(58); digits(inDay / 60_000 % 60, 2)
+        bytes.append(58); digits(inDay / 1000 % 60, 2); bytes.append(46); digits(inDay % 1000, 3); bytes.append(90)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The proleptic Gregorian date of a day counted from 1970-01-01 (H. Hinnant's algorithm).
+    static func civil(fromDays days: Int64) -> (year: Int64, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = Int(doy - (153 * mp + 2) / 5 + 1)
+        let month = Int(mp < 10 ? mp + 3 : mp - 9)
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// The day, counted from 1970-01-01, of a proleptic Gregorian date.
+    static func days(fromCivil year: Int64, _ month: Int, _ day: Int) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = Int64((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1)
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`, as written by people (RO_NOW) and by
@@ -78,12 +110,9 @@ public enum Timestamp {
             return nil
         }
         guard index == scalars.count else { return nil }
-        let components = DateComponents(
-            year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        guard let base = CommuneTime.utcCalendar.date(from: components),
-            CommuneTime.utcCalendar.component(.day, from: base) == day
-        else { return nil }
-        let seconds = Int64(base.timeIntervalSince1970) - Int64(offset)
+        let dayNumber = days(fromCivil: Int64(year), month, day)
+        guard civil(fromDays: dayNumber) == (Int64(year), month, day) else { return nil }
+        let seconds = dayNumber * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset)
         return fromMilliseconds(seconds * 1000 + Int64(millis))
     }
 }

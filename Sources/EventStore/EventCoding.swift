@@ -12,6 +12,11 @@ public enum EventCoding {
     /// The schema version written for every event type today.
     public static let currentSchema = 1
 
+    /// One encoder and one decoder for all: both are Sendable, and making them is
+    /// not free on the hot path.
+    static let sharedEncoder = encoder()
+    static let sharedDecoder = decoder()
+
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -38,7 +43,7 @@ public enum EventCoding {
     /// Canonical JSON text of any value.
     public static func json(_ value: some Encodable) -> String {
         // Encoding our own plain value types cannot fail.
-        String(decoding: try! encoder().encode(value), as: UTF8.self)
+        String(decoding: try! sharedEncoder.encode(value), as: UTF8.self)
     }
 
     /// Rewrites a payload of an older schema version into the current shape.
@@ -50,10 +55,15 @@ public enum EventCoding {
         return payload
     }
 
+    /// A task's state as the read model stores it.
+    static func state(_ text: String) throws -> TaskState {
+        try sharedDecoder.decode(TaskState.self, from: Data(text.utf8))
+    }
+
     static func decode<T: Decodable>(_: T.Type, _ event: RecordedEvent) throws(StoreError) -> T {
         do {
             let data = try upcast(Data(event.payload.utf8), type: event.type, from: event.schemaVersion)
-            return try decoder().decode(T.self, from: data)
+            return try sharedDecoder.decode(T.self, from: data)
         } catch {
             throw .undecodable(position: event.position, type: event.type, reason: "\(error)")
         }

@@ -32,17 +32,21 @@ public enum HashChain {
             ("source", m.source.rawValue),
             ("clock", m.simulatedClock ? "simulated" : "system"),
         ]
-        var bytes = Data()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512 + event.payload.utf8.count)
         for (name, value) in fields {
+            bytes.append(contentsOf: name.utf8)
             if let value {
-                bytes.append(contentsOf: Array("\(name)=\(value.utf8.count):".utf8))
-                bytes.append(contentsOf: Array(value.utf8))
-                bytes.append(UInt8(ascii: ";"))
+                bytes.append(UInt8(ascii: "="))
+                bytes.append(contentsOf: String(value.utf8.count).utf8)
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(contentsOf: value.utf8)
             } else {
-                bytes.append(contentsOf: Array("\(name)!;".utf8))
+                bytes.append(UInt8(ascii: "!"))
             }
+            bytes.append(UInt8(ascii: ";"))
         }
-        return bytes
+        return Data(bytes)
     }
 
     public static func hash(previous: Data, event: RecordedEvent) -> Data {

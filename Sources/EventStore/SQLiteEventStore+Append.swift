@@ -55,7 +55,7 @@ extension SQLiteEventStore {
         _ request: AppendRequest, ids: [String], tail: inout Tail, _ db: Database
     ) throws -> AppendOutcome {
         if let seen = try Row.fetchOne(
-            db, sql: "SELECT fingerprint, first_position, last_position FROM commands WHERE command_id = ?",
+            db.cachedStatement(sql: "SELECT fingerprint, first_position, last_position FROM commands WHERE command_id = ?"),
             arguments: [request.metadata.commandID])
         {
             guard seen["fingerprint"] as String == request.fingerprint else {
@@ -81,11 +81,12 @@ extension SQLiteEventStore {
             tail = Tail(position: record.position, hash: record.hash)
             recorded.append(record)
         }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO commands (command_id, fingerprint, stream_id, first_position, last_position, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 request.metadata.commandID, request.fingerprint, request.streamID,
                 recorded.first?.position, recorded.last?.position, Timestamp.format(request.metadata.recordedAt),
@@ -95,13 +96,14 @@ extension SQLiteEventStore {
 
     private static func insert(_ e: RecordedEvent, _ db: Database) throws {
         let m = e.metadata
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO events (position, stream_id, stream_version, event_type, schema_version, payload,
                     event_id, command_id, actor_login, actor_role, actor_unit, correlation_id, causation_id,
                     recorded_at, source, clock, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 e.position, e.streamID, e.version, e.type, e.schemaVersion, e.payload,
                 e.eventID, m.commandID, m.actor.login.rawValue, m.actor.role.rawValue, m.actor.unit?.rawValue,

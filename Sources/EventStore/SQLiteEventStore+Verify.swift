@@ -18,9 +18,9 @@ extension SQLiteEventStore {
             var expected: Int64 = 1
             var previous = HashChain.genesis
             var versions: [String: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY position")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(RecordedEvent.columns) FROM events ORDER BY position")
             while let row = try rows.next() {
-                let position: Int64 = row["position"]
+                let position: Int64 = row[0]
                 guard position == expected else {
                     return Verification(checked: expected - 1, firstBreak: ChainBreak(position: expected, kind: .gap))
                 }

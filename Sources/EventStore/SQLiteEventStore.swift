@@ -28,7 +28,7 @@ public final class SQLiteEventStore: Sendable {
     public static func create(at path: String) throws(StoreError) -> SQLiteEventStore {
         guard !FileManager.default.fileExists(atPath: path) else { throw .alreadyExists(path: path) }
         return try guarded(path) {
-            let pool = try DatabasePool(path: path, configuration: configuration())
+            let pool = try makePool(path)
             try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
             try migrator.migrate(pool)
             return SQLiteEventStore(path: path, writer: pool)
@@ -41,7 +41,7 @@ public final class SQLiteEventStore: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
         try inspect(path)
         return try guarded(path) {
-            let pool = try DatabasePool(path: path, configuration: configuration())
+            let pool = try makePool(path)
             try migrator.migrate(pool)
             return SQLiteEventStore(path: path, writer: pool)
         }
@@ -66,14 +66,17 @@ public final class SQLiteEventStore: Sendable {
         if let verdict { throw verdict }
     }
 
-    private static func configuration() -> Configuration {
+    /// A pool in WAL mode whose one writer connection syncs the WAL on every
+    /// commit. GRDB sets `synchronous = NORMAL` when it turns WAL on (a commit
+    /// could then be lost at power loss); the writer is set back to FULL here,
+    /// once, since a pool keeps its writer connection for its whole life.
+    private static func makePool(_ path: String) throws -> DatabasePool {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.label = "ro"
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        return config
+        let pool = try DatabasePool(path: path, configuration: config)
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return pool
     }
 
     /// Runs `body`, turning SQLite's errors into ``StoreError``s that name the file.
@@ -104,5 +107,15 @@ public final class SQLiteEventStore: Sendable {
     /// Closes the store's connections (the WAL is checkpointed into the file).
     public func close() throws(StoreError) {
         try Self.guarded(path) { try writer.close() }
+    }
+}
+
+extension SQLiteEventStore {
+    /// The durability settings of the writer connection, as SQLite reports them:
+    /// the journal mode (`wal`) and `synchronous` (2 is FULL).
+    public func durability() throws(StoreError) -> (journalMode: String, synchronous: Int) {
+        try write { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
+        }
     }
 }

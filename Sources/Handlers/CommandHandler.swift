@@ -31,7 +31,7 @@ public struct CommandHandler: Sendable {
     }
 
     public func addUnit(_ unit: Directory.Unit, context: CommandContext) throws(CommandError) -> CommandOutcome {
-        let actor = try resolve(context.login)
+        let actor = try resolve(context.login, in: try directory())
         return try run(
             stream: Directory.streamID, fingerprint: ["unit", unit], context: context, actor: actor,
             fold: { events throws(StoreError) in Directory.fold(try events.map(EventCoding.directoryEvent)) },
@@ -40,7 +40,7 @@ public struct CommandHandler: Sendable {
     }
 
     public func addUser(_ user: Directory.User, context: CommandContext) throws(CommandError) -> CommandOutcome {
-        let actor = try resolve(context.login)
+        let actor = try resolve(context.login, in: try directory())
         return try run(
             stream: Directory.streamID, fingerprint: ["user", user], context: context, actor: actor,
             fold: { events throws(StoreError) in Directory.fold(try events.map(EventCoding.directoryEvent)) },
@@ -52,8 +52,9 @@ public struct CommandHandler: Sendable {
 
     /// Carries out one command on one task.
     public func execute(_ command: TaskCommand, on task: TaskID, context: CommandContext) throws(CommandError) -> CommandOutcome {
-        let actor = try resolve(context.login)
-        let units = Set(try directory().units.keys)
+        let directory = try directory()
+        let actor = try resolve(context.login, in: directory)
+        let units = Set(directory.units.keys)
         let now = clock.now()
         return try run(
             stream: TaskEvent.streamID(task), fingerprint: [task.rawValue, command], context: context, actor: actor,
@@ -76,8 +77,8 @@ public struct CommandHandler: Sendable {
     }
 
     /// The acting user, with their role and unit.
-    func resolve(_ login: Login) throws(CommandError) -> Actor {
-        guard let user = try directory().users[login] else { throw .rejected(.unknownUser(login)) }
+    func resolve(_ login: Login, in directory: Directory.State) throws(CommandError) -> Actor {
+        guard let user = directory.users[login] else { throw .rejected(.unknownUser(login)) }
         return user.actor
     }
 

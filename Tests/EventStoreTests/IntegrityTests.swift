@@ -99,10 +99,12 @@ struct OpeningTests {
         #expect(throws: StoreError.alreadyExists(path: temp.path)) { try SQLiteEventStore.create(at: temp.path) }
     }
 
-    @Test func theStoreIsInWALMode() throws {
+    @Test func theStoreIsInWALModeWithFullSync() throws {
         let temp = try TemporaryStore()
-        let raw = try DatabaseQueue(path: temp.path)
-        defer { try? raw.close() }
-        #expect(try raw.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+        let durability = try temp.store.durability()
+        #expect(durability.journalMode == "wal")
+        #expect(durability.synchronous == 2)
+        try temp.reopen()
+        #expect(try temp.store.durability().synchronous == 2)
     }
 }

@@ -41,16 +41,28 @@ enum Projector {
         if current?.version != version { try clear(db) }
         let from = current?.version == version ? current!.position : 0
         let events = try SQLiteEventStore.events(db, where: "position > ?", [from], limit: batchSize)
-        for event in events { try apply(event, db) }
+        var tasks = TaskStates()
+        for event in events {
+            if event.streamID == Directory.streamID {
+                try applyDirectory(try EventCoding.directoryEvent(event), db)
+            } else if event.streamID.hasPrefix("task-") {
+                try applyTask(try EventCoding.taskEvent(event), event, &tasks, db)
+            }
+        }
+        for (taskID, (state, record)) in tasks.touched { try writeTask(taskID, state, record, db) }
         if let last = events.last { try setCheckpoint(last.position, db) }
         return events.count
     }
 
-    static func apply(_ event: RecordedEvent, _ db: Database) throws {
-        if event.streamID == Directory.streamID {
-            try applyDirectory(try EventCoding.directoryEvent(event), db)
-        } else if event.streamID.hasPrefix("task-") {
-            try applyTask(try EventCoding.taskEvent(event), event, db)
+    /// The task states a batch has folded: read from `task_view` once, written once.
+    struct TaskStates {
+        var touched: [String: (TaskState, RecordedEvent)] = [:]
+
+        mutating func state(_ taskID: String, _ db: Database) throws -> TaskState {
+            if let (state, _) = touched[taskID] { return state }
+            let stored = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT state FROM task_view WHERE task_id = ?"), arguments: [taskID])
+            return try stored.map(EventCoding.state) ?? .initial
         }
     }
 
@@ -67,23 +79,10 @@ enum Projector {
         }
     }
 
-    static func applyTask(_ event: TaskEvent, _ record: RecordedEvent, _ db: Database) throws {
+    static func applyTask(_ event: TaskEvent, _ record: RecordedEvent, _ tasks: inout TaskStates, _ db: Database) throws {
         let taskID = String(record.streamID.dropFirst("task-".count))
-        let stored = try String.fetchOne(db, sql: "SELECT state FROM task_view WHERE task_id = ?", arguments: [taskID])
-        let before = try stored.map { try EventCoding.decoder().decode(TaskState.self, from: Data($0.utf8)) }
-        let state = TaskState.evolve(before ?? .initial, event)
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO task_view (task_id, title, lead_unit, co_units, status, due, original_due,
-                    output, assigned_at, updated_at, version, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                taskID, state.title, state.lead.rawValue, state.coUnits.map(\.rawValue).joined(separator: ","),
-                state.status.rawValue, state.due.map(Timestamp.format), state.originalDue.map(Timestamp.format),
-                state.output, Timestamp.format(state.assignedAt), Timestamp.format(record.metadata.recordedAt),
-                record.version, EventCoding.json(state),
-            ])
+        let state = TaskState.evolve(try tasks.state(taskID, db), event)
+        tasks.touched[taskID] = (state, record)
         switch event {
         case .reportSubmitted(let e): try upsertReport(taskID, state, e.period, unit: state.lead, db)
         case .reportApproved(let e), .reportReturned(let e): try upsertReport(taskID, state, e.period, unit: nil, db)
@@ -91,12 +90,28 @@ enum Projector {
         }
     }
 
+    static func writeTask(_ taskID: String, _ state: TaskState, _ record: RecordedEvent, _ db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO task_view (task_id, title, lead_unit, co_units, status, due, original_due,
+                    output, assigned_at, updated_at, version, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(
+            arguments: [
+                taskID, state.title, state.lead.rawValue, state.coUnits.map(\.rawValue).joined(separator: ","),
+                state.status.rawValue, state.due.map(Timestamp.format), state.originalDue.map(Timestamp.format),
+                state.output, Timestamp.format(state.assignedAt), Timestamp.format(record.metadata.recordedAt),
+                record.version, EventCoding.json(state),
+            ])
+    }
+
     /// Writes one period's report row. The unit is set when the report is
     /// submitted and kept by the decisions, so a reassigned task's earlier
     /// reports stay with the unit that wrote them.
     static func upsertReport(_ taskID: String, _ state: TaskState, _ period: Period, unit: UnitID?, _ db: Database) throws {
         guard let r = state.reports[period] else { return }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO report_view (task_id, period, lead_unit, revision, status, summary, percent_done,
                     submitted_by, submitted_at, due, late, decided_by, decided_at, decision_note)
@@ -107,7 +122,8 @@ enum Projector {
                     submitted_by = excluded.submitted_by, submitted_at = excluded.submitted_at,
                     due = excluded.due, late = excluded.late, decided_by = excluded.decided_by,
                     decided_at = excluded.decided_at, decision_note = excluded.decision_note
-                """,
+                """
+        ).execute(
             arguments: [
                 taskID, period.description, (unit ?? state.lead).rawValue, r.revision, r.status.rawValue, r.summary,
                 r.percentDone, r.submittedBy.rawValue, Timestamp.format(r.submittedAt), Timestamp.format(r.due),

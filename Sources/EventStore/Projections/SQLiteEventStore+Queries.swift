@@ -31,7 +31,7 @@ extension SQLiteEventStore {
         try catchUp()
         return try read { db in
             try String.fetchOne(db, sql: "SELECT state FROM task_view WHERE task_id = ?", arguments: [id.rawValue])
-                .map { try EventCoding.decoder().decode(TaskState.self, from: Data($0.utf8)) }
+                .map(EventCoding.state)
         }
     }
 
@@ -54,7 +54,7 @@ extension SQLiteEventStore {
         let sql = "SELECT state, task_id FROM task_view WHERE \(conditions.joined(separator: " AND ")) ORDER BY task_id"
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row -> TaskSummary? in
-                let state = try EventCoding.decoder().decode(TaskState.self, from: Data((row["state"] as String).utf8))
+                let state = try EventCoding.state(row["state"])
                 let overdue = state.isOverdue(at: now)
                 if filter.overdueAt != nil, !state.isOverdue(at: filter.overdueAt!) { return nil }
                 return TaskSummary(

@@ -78,12 +78,12 @@ if wanted("rebuild") || wanted("verify") {
         limitSeconds: read, allowed: 3))
 }
 
-print("benchmark      ratio   allowed  measured                                    limit")
+print("benchmark      ratio   allowed    measured" + String(repeating: " ", count: 48) + "limit")
 for r in results {
     let line = [
         r.name.padding(toLength: 13, withPad: " ", startingAt: 0),
         String(format: "%6.2f", r.ratio), String(format: "%7.1f", r.allowed),
-        "  " + "\(r.what) \(String(format: "%.3fs", r.seconds))".padding(toLength: 44, withPad: " ", startingAt: 0),
+        "  " + "\(r.what) \(String(format: "%.3fs", r.seconds))".padding(toLength: 54, withPad: " ", startingAt: 0),
         "\(r.limitName) \(String(format: "%.3fs", r.limitSeconds))",
         r.passed ? "" : "  OVER",
     ]

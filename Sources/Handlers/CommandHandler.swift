@@ -23,29 +23,33 @@ public struct CommandHandler: Sendable {
 
     /// Creates the first administrator of a new store.
     public func bootstrap(admin: Directory.User, context: CommandContext) throws(CommandError) -> CommandOutcome {
-        try run(
-            stream: Directory.streamID, fingerprint: ["bootstrap", admin], context: context, actor: .system,
-            fold: { events throws(StoreError) in Directory.fold(try events.map(EventCoding.directoryEvent)) },
-            decide: { state throws(Rejection) in try Directory.decideBootstrap(admin: admin, state: state) },
-            encode: EventCoding.encode)
+        try onDirectory(["bootstrap", admin], context, actor: .system) { state throws(Rejection) in
+            try Directory.decideBootstrap(admin: admin, state: state)
+        }
     }
 
     public func addUnit(_ unit: Directory.Unit, context: CommandContext) throws(CommandError) -> CommandOutcome {
         let actor = try resolve(context.login, in: try directory())
-        return try run(
-            stream: Directory.streamID, fingerprint: ["unit", unit], context: context, actor: actor,
-            fold: { events throws(StoreError) in Directory.fold(try events.map(EventCoding.directoryEvent)) },
-            decide: { state throws(Rejection) in try Directory.decideAddUnit(unit, by: actor, state: state) },
-            encode: EventCoding.encode)
+        return try onDirectory(["unit", unit], context, actor: actor) { state throws(Rejection) in
+            try Directory.decideAddUnit(unit, by: actor, state: state)
+        }
     }
 
     public func addUser(_ user: Directory.User, context: CommandContext) throws(CommandError) -> CommandOutcome {
         let actor = try resolve(context.login, in: try directory())
-        return try run(
-            stream: Directory.streamID, fingerprint: ["user", user], context: context, actor: actor,
+        return try onDirectory(["user", user], context, actor: actor) { state throws(Rejection) in
+            try Directory.decideAddUser(user, by: actor, state: state)
+        }
+    }
+
+    private func onDirectory(
+        _ fingerprint: [any Encodable & Sendable], _ context: CommandContext, actor: Actor,
+        decide: (Directory.State) throws(Rejection) -> [Directory.Event]
+    ) throws(CommandError) -> CommandOutcome {
+        try run(
+            stream: Directory.streamID, fingerprint: fingerprint, context: context, actor: actor,
             fold: { events throws(StoreError) in Directory.fold(try events.map(EventCoding.directoryEvent)) },
-            decide: { state throws(Rejection) in try Directory.decideAddUser(user, by: actor, state: state) },
-            encode: EventCoding.encode)
+            decide: decide, encode: EventCoding.encode)
     }
 
     // MARK: Tasks

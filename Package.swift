@@ -14,11 +14,13 @@ let package = Package(
         .library(name: "RoDomain", targets: ["RoDomain"]),
         .library(name: "RoEventStore", targets: ["RoEventStore"]),
         .library(name: "RoHandlers", targets: ["RoHandlers"]),
+        .library(name: "RoWorkflows", targets: ["RoWorkflows"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libuuid from uuid-dev: event ids, as the design card names.
@@ -35,6 +37,12 @@ let package = Package(
             ],
             path: "Sources/EventStore",
             swiftSettings: strict),
+        // The plan file format: read YAML, validate, point at the exact place of a fault.
+        .target(
+            name: "RoWorkflows",
+            dependencies: ["RoDomain", .product(name: "Yams", package: "Yams")],
+            path: "Sources/Workflows",
+            swiftSettings: strict),
         // Command handlers: load a stream, decide, append with the expected version.
         .target(
             name: "RoHandlers",
@@ -45,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "ro",
             dependencies: [
-                "RoDomain", "RoEventStore", "RoHandlers",
+                "RoDomain", "RoEventStore", "RoHandlers", "RoWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/ro",
@@ -69,6 +77,7 @@ let package = Package(
             name: "EventStoreTests",
             dependencies: ["RoEventStore", "RoHandlers", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        .testTarget(name: "WorkflowsTests", dependencies: ["RoWorkflows", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ro"], swiftSettings: strict),
     ]
 )

@@ -9,9 +9,22 @@ public enum Directory {
     public struct Unit: Hashable, Codable, Sendable {
         public var id: UnitID
         public var name: String
-        public init(id: UnitID, name: String) {
+        /// Details a plan gives: kind, contact addresses, head, officers.
+        public var kind: Plan.UnitKind?
+        public var emails: [String]?
+        public var head: Plan.Contact?
+        public var officers: [Plan.Contact]?
+
+        public init(
+            id: UnitID, name: String, kind: Plan.UnitKind? = nil, emails: [String]? = nil,
+            head: Plan.Contact? = nil, officers: [Plan.Contact]? = nil
+        ) {
             self.id = id
             self.name = name
+            self.kind = kind
+            self.emails = emails
+            self.head = head
+            self.officers = officers
         }
     }
 
@@ -34,6 +47,8 @@ public enum Directory {
 
     public enum Event: Hashable, Codable, Sendable {
         case unitAdded(Unit)
+        /// A plan gave new details of a unit (name, contacts).
+        case unitUpdated(Unit)
         case userAdded(User)
     }
 
@@ -48,7 +63,7 @@ public enum Directory {
     public static func evolve(_ state: State, _ event: Event) -> State {
         var state = state
         switch event {
-        case .unitAdded(let unit): state.units[unit.id] = unit
+        case .unitAdded(let unit), .unitUpdated(let unit): state.units[unit.id] = unit
         case .userAdded(let user): state.users[user.login] = user
         }
         return state
@@ -99,6 +114,7 @@ extension Directory.Event {
     public var typeName: String {
         switch self {
         case .unitAdded: "UnitAdded"
+        case .unitUpdated: "UnitUpdated"
         case .userAdded: "UserAdded"
         }
     }

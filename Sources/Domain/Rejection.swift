@@ -30,6 +30,9 @@ public enum Rejection: Error, Equatable, Sendable {
     case extensionNotLater(requested: Date, current: Date)
     case extensionPending
     case noPendingExtension
+    case documentAlreadyRecorded(String)
+    case taskRemovedEarlier(String)
+    case indicatorNotServed(String, served: [String])
 
     public var message: String {
         switch self {
@@ -64,6 +67,11 @@ public enum Rejection: Error, Equatable, Sendable {
             "hạn mới \(CommuneTime.dayOfDeadline(requested)) phải sau hạn hiện tại \(CommuneTime.dayOfDeadline(current))"
         case .extensionPending: "đã có một đề nghị gia hạn đang chờ xem xét"
         case .noPendingExtension: "không có đề nghị gia hạn nào đang chờ xem xét"
+        case .indicatorNotServed(let id, let served):
+            "nhiệm vụ không phục vụ chỉ tiêu \(id)" + (served.isEmpty ? "" : " (chỉ tiêu của nhiệm vụ: \(served.joined(separator: ", ")))")
+        case .taskRemovedEarlier(let code):
+            "nhiệm vụ \(code) đã bị bỏ khỏi kế hoạch ở lần sửa đổi trước; hãy dùng mã mới"
+        case .documentAlreadyRecorded(let document): "văn bản '\(document)' đã được ghi nhận với thời hạn khác"
         }
     }
 

@@ -19,6 +19,8 @@ public enum TaskCommand: Hashable, Codable, Sendable {
     case confirmCompletion(note: String?)
     case returnCompletion(reason: String)
     case cancel(reason: String)
+    /// A superior's document sets a deadline ("Khi có văn bản của cấp trên").
+    case trigger(document: String, due: Date)
 
     public struct Assignment: Hashable, Codable, Sendable {
         public var title: String

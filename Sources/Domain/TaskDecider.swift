@@ -61,7 +61,10 @@ public enum TaskDecider {
             try requireLeadOfficer("báo cáo hoàn thành", context, state)
             try require(state, in: [.assigned, .accepted], "báo cáo hoàn thành")
             let late = state.due.map { context.now >= $0 } ?? false
-            return [.completionReported(.init(output: output, by: actor.login, at: context.now, late: late))]
+            // With several deliverables (an annual task), the completion is of the current one.
+            let deliverable = state.deliverables.count > 1 ? state.currentDeliverable.map { state.deliverables[$0].key } : nil
+            return [.completionReported(.init(
+                output: output, by: actor.login, at: context.now, late: late, deliverable: deliverable))]
         case .confirmCompletion(let note):
             try requireRole([.leader], "xác nhận hoàn thành", context)
             try require(state, in: [.completionReported], "xác nhận hoàn thành")
@@ -70,6 +73,16 @@ public enum TaskDecider {
             try requireRole([.leader], "trả lại kết quả hoàn thành", context)
             try require(state, in: [.completionReported], "trả lại kết quả hoàn thành")
             return [.completionReturned(.init(by: actor.login, at: context.now, reason: reason))]
+        case .trigger(let document, let due):
+            try requireRole([.leader, .coordinator], "ghi nhận văn bản của cấp trên", context)
+            try require(state, in: [.assigned, .accepted], "ghi nhận văn bản của cấp trên")
+            if state.deliverables.contains(where: { $0.key == document }) {
+                guard state.deliverables.contains(where: { $0.key == document && $0.originalDue == due }) else {
+                    throw .documentAlreadyRecorded(document)
+                }
+                return []
+            }
+            return [.deadlineTriggered(.init(document: document, due: due, by: actor.login, at: context.now))]
         case .cancel(let reason):
             try requireRole([.leader], "hủy nhiệm vụ", context)
             guard state.status != .none else { throw .wrongStatus(action: "hủy nhiệm vụ", status: .none) }
@@ -113,6 +126,11 @@ public enum TaskDecider {
         case .submitted: throw .reportAwaitingDecision(draft.period)
         case .approved: throw .reportAlreadyApproved(draft.period)
         case .returned, nil: break
+        }
+        if state.plan != nil {
+            for value in draft.indicators where !state.indicators.contains(value.indicator) {
+                throw .indicatorNotServed(value.indicator, served: state.indicators)
+            }
         }
         let due = context.rule.due(for: draft.period)
         return [.reportSubmitted(.init(

@@ -17,6 +17,8 @@ public enum TaskEvent: Hashable, Codable, Sendable {
     case completionConfirmed(Acted)
     case completionReturned(Reasoned)
     case cancelled(Reasoned)
+    case revised(Revised)
+    case deadlineTriggered(DeadlineTriggered)
 
     public struct Assigned: Hashable, Codable, Sendable {
         public var title: String
@@ -25,6 +27,39 @@ public enum TaskEvent: Hashable, Codable, Sendable {
         /// The end of the day by which the task must be done; `nil`: ongoing.
         public var due: Date?
         public var output: String?
+        public var by: Login
+        public var at: Date
+        /// The plan the task belongs to, and its code there ("II.3"), when it came from a plan.
+        public var plan: String? = nil
+        public var code: String? = nil
+        /// The deadline as the plan writes it, and as read.
+        public var deadlineText: String? = nil
+        public var deadline: Deadline? = nil
+        /// What is due, and by when; absent in events written before plans, where `due` says it.
+        public var deliverables: [Deadline.Deliverable]? = nil
+        /// The plan's indicators the task serves.
+        public var indicators: [String]? = nil
+    }
+
+    /// A plan revision changed the task: only the fields that changed are present.
+    public struct Revised: Hashable, Codable, Sendable {
+        public var revision: Int
+        public var title: String? = nil
+        public var coUnits: [UnitID]? = nil
+        public var deadlineText: String? = nil
+        public var deadline: Deadline? = nil
+        public var deliverables: [Deadline.Deliverable]? = nil
+        public var output: String? = nil
+        public var indicators: [String]? = nil
+        public var by: Login
+        public var at: Date
+    }
+
+    /// A superior's document set the deadline of a task that waited for one.
+    public struct DeadlineTriggered: Hashable, Codable, Sendable {
+        /// The document, as cited ("Công văn số 123/UBND ngày 02/3/2026").
+        public var document: String
+        public var due: Date
         public var by: Login
         public var at: Date
     }
@@ -103,6 +138,8 @@ public enum TaskEvent: Hashable, Codable, Sendable {
         public var by: Login
         public var at: Date
         public var late: Bool
+        /// The deliverable it completes (the year of an annual task); `nil`: the task.
+        public var deliverable: String? = nil
     }
 }
 
@@ -124,6 +161,8 @@ extension TaskEvent {
         case .completionConfirmed: "CompletionConfirmed"
         case .completionReturned: "CompletionReturned"
         case .cancelled: "TaskCancelled"
+        case .revised: "TaskRevised"
+        case .deadlineTriggered: "DeadlineTriggered"
         }
     }
 

@@ -68,6 +68,22 @@ public struct TaskState: Hashable, Codable, Sendable {
         public var at: Date
     }
 
+    /// One thing the task must deliver, and where it stands.
+    public struct DeliverableState: Hashable, Codable, Sendable {
+        public enum Status: String, Codable, Sendable {
+            case open
+            /// Completion reported, awaiting the leader's confirmation.
+            case reported
+            case done
+        }
+
+        public var key: String
+        public var due: Date
+        /// The due instant first set; kept when an extension moves `due`.
+        public var originalDue: Date
+        public var status: Status
+    }
+
     public struct Completion: Hashable, Codable, Sendable {
         public var output: String
         public var by: Login
@@ -76,11 +92,19 @@ public struct TaskState: Hashable, Codable, Sendable {
     }
 
     public var status: TaskStatus = .none
+    public var plan: String?
+    public var code: String?
+    public var deadlineText: String?
+    public var deadline: Deadline?
+    public var indicators: [String] = []
+    /// What is due, in order; `due` and `originalDue` are those of the first not done.
+    public var deliverables: [DeliverableState] = []
     public var title = ""
     public var lead = UnitID(unchecked: "-")
     public var coUnits: [UnitID] = []
     public var due: Date?
-    /// The deadline first assigned; kept when an extension moves `due`, for lateness statistics.
+    /// The deadline first set for the current deliverable; kept when an extension moves `due`,
+    /// for lateness statistics.
     public var originalDue: Date?
     public var output: String?
     public var assignedAt = Date(timeIntervalSince1970: 0)
@@ -106,10 +130,16 @@ public struct TaskState: Hashable, Codable, Sendable {
             s.title = e.title
             s.lead = e.lead
             s.coUnits = e.coUnits
-            s.due = e.due
-            s.originalDue = e.due
             s.output = e.output
             s.assignedAt = e.at
+            s.plan = e.plan
+            s.code = e.code
+            s.deadlineText = e.deadlineText
+            s.deadline = e.deadline
+            s.indicators = e.indicators ?? []
+            let deliverables = e.deliverables
+                ?? e.due.map { [Deadline.Deliverable(key: CommuneTime.dayOfDeadline($0), due: $0)] } ?? []
+            s.deliverables = deliverables.map { .init(key: $0.key, due: $0.due, originalDue: $0.due, status: .open) }
         case .accepted:
             s.status = .accepted
         case .declined(let e):
@@ -132,26 +162,60 @@ public struct TaskState: Hashable, Codable, Sendable {
         case .extensionRequested(let e):
             s.pendingExtension = PendingExtension(due: e.due, reason: e.reason, by: e.by, at: e.at)
         case .extensionGranted(let e):
-            s.due = e.due
+            if let index = s.currentDeliverable { s.deliverables[index].due = e.due }
             s.pendingExtension = nil
         case .extensionDenied:
             s.pendingExtension = nil
         case .completionReported(let e):
             s.status = .completionReported
             s.completion = Completion(output: e.output, by: e.by, at: e.at, late: e.late)
+            if let key = e.deliverable, let index = s.deliverables.firstIndex(where: { $0.key == key }) {
+                s.deliverables[index].status = .reported
+            }
         case .completionConfirmed:
-            s.status = .completed
+            if let index = s.deliverables.firstIndex(where: { $0.status == .reported }) {
+                s.deliverables[index].status = .done
+            } else {
+                // The completion of the whole task.
+                for index in s.deliverables.indices { s.deliverables[index].status = .done }
+            }
+            let more = s.deliverables.contains { $0.status != .done }
+            s.status = more ? .accepted : .completed
             s.pendingExtension = nil
         case .completionReturned(let e):
             s.status = .accepted
             s.lastReason = e.reason
+            if let index = s.deliverables.firstIndex(where: { $0.status == .reported }) {
+                s.deliverables[index].status = .open
+            }
+        case .revised(let e):
+            s.title = e.title ?? s.title
+            s.coUnits = e.coUnits ?? s.coUnits
+            s.deadlineText = e.deadlineText ?? s.deadlineText
+            s.deadline = e.deadline ?? s.deadline
+            s.output = e.output ?? s.output
+            s.indicators = e.indicators ?? s.indicators
+            if let deliverables = e.deliverables {
+                let old = Dictionary(s.deliverables.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+                s.deliverables = deliverables.map { d in
+                    old[d.key].map { .init(key: d.key, due: max($0.due, d.due), originalDue: d.due, status: $0.status) }
+                        ?? .init(key: d.key, due: d.due, originalDue: d.due, status: .open)
+                }
+            }
+        case .deadlineTriggered(let e):
+            s.deliverables.append(.init(key: e.document, due: e.due, originalDue: e.due, status: .open))
         case .cancelled(let e):
             s.status = .cancelled
             s.lastReason = e.reason
             s.pendingExtension = nil
         }
+        s.due = s.currentDeliverable.map { s.deliverables[$0].due }
+        s.originalDue = s.currentDeliverable.map { s.deliverables[$0].originalDue }
         return s
     }
+
+    /// The first deliverable not done: the one the deadline, extensions and completion are about.
+    public var currentDeliverable: Int? { deliverables.firstIndex { $0.status != .done } }
 
     /// Whether the task is past its deadline at `now` and not done.
     public func isOverdue(at now: Date) -> Bool {

@@ -84,6 +84,8 @@ extension EventCoding {
         case .extensionRequested(let e): json(e)
         case .extensionGranted(let e): json(e)
         case .completionReported(let e): json(e)
+        case .revised(let e): json(e)
+        case .deadlineTriggered(let e): json(e)
         }
         return NewEvent(type: event.typeName, schemaVersion: currentSchema, payload: payload)
     }
@@ -104,6 +106,8 @@ extension EventCoding {
         case "CompletionConfirmed": .completionConfirmed(try decode(TaskEvent.Acted.self, e))
         case "CompletionReturned": .completionReturned(try decode(TaskEvent.Reasoned.self, e))
         case "TaskCancelled": .cancelled(try decode(TaskEvent.Reasoned.self, e))
+        case "TaskRevised": .revised(try decode(TaskEvent.Revised.self, e))
+        case "DeadlineTriggered": .deadlineTriggered(try decode(TaskEvent.DeadlineTriggered.self, e))
         default: throw .undecodable(position: e.position, type: e.type, reason: "unknown task event type")
         }
     }
@@ -114,7 +118,7 @@ extension EventCoding {
 extension EventCoding {
     public static func encode(_ event: Directory.Event) -> NewEvent {
         let payload: String = switch event {
-        case .unitAdded(let unit): json(unit)
+        case .unitAdded(let unit), .unitUpdated(let unit): json(unit)
         case .userAdded(let user): json(user)
         }
         return NewEvent(type: event.typeName, schemaVersion: currentSchema, payload: payload)
@@ -123,8 +127,26 @@ extension EventCoding {
     public static func directoryEvent(_ e: RecordedEvent) throws(StoreError) -> Directory.Event {
         switch e.type {
         case "UnitAdded": .unitAdded(try decode(Directory.Unit.self, e))
+        case "UnitUpdated": .unitUpdated(try decode(Directory.Unit.self, e))
         case "UserAdded": .userAdded(try decode(Directory.User.self, e))
         default: throw .undecodable(position: e.position, type: e.type, reason: "unknown directory event type")
+        }
+    }
+}
+
+// MARK: Plan events
+
+extension EventCoding {
+    public static func encode(_ event: PlanEvent) -> NewEvent {
+        switch event {
+        case .published(let e): NewEvent(type: event.typeName, schemaVersion: currentSchema, payload: json(e))
+        }
+    }
+
+    public static func planEvent(_ e: RecordedEvent) throws(StoreError) -> PlanEvent {
+        switch e.type {
+        case "PlanPublished": .published(try decode(PlanEvent.Published.self, e))
+        default: throw .undecodable(position: e.position, type: e.type, reason: "unknown plan event type")
         }
     }
 }

@@ -54,18 +54,28 @@ extension SQLiteEventStore {
     private static func appendOne(
         _ request: AppendRequest, ids: [String], tail: inout Tail, _ db: Database
     ) throws -> AppendOutcome {
-        if let seen = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT fingerprint, first_position, last_position FROM commands WHERE command_id = ?"),
-            arguments: [request.metadata.commandID])
-        {
-            guard seen["fingerprint"] as String == request.fingerprint else {
-                throw StoreError.commandIDReused(request.metadata.commandID)
-            }
-            guard let first: Int64 = seen["first_position"], let last: Int64 = seen["last_position"] else {
-                return .duplicate([])
-            }
-            return .duplicate(try events(db, where: "position BETWEEN ? AND ?", [first, last]))
+        if let prior = try priorOutcome(request.metadata.commandID, request.fingerprint, db) {
+            return .duplicate(prior)
         }
+        let recorded = try insertEvents(request, ids: ids, tail: &tail, db)
+        try recordCommand(request.metadata, request.fingerprint, stream: request.streamID, recorded, db)
+        return .appended(recorded)
+    }
+
+    /// The events a command id appended before, or `nil` if it is new. Throws
+    /// ``StoreError/commandIDReused(_:)`` for an id used by another command.
+    static func priorOutcome(_ commandID: String, _ fingerprint: String, _ db: Database) throws -> [RecordedEvent]? {
+        guard let seen = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT fingerprint, first_position, last_position FROM commands WHERE command_id = ?"),
+            arguments: [commandID])
+        else { return nil }
+        guard seen[0] as String == fingerprint else { throw StoreError.commandIDReused(commandID) }
+        guard let first: Int64 = seen[1], let last: Int64 = seen[2] else { return [] }
+        return try events(db, where: "position BETWEEN ? AND ?", [first, last])
+    }
+
+    /// Checks the expected version and inserts the events, extending the chain.
+    static func insertEvents(_ request: AppendRequest, ids: [String], tail: inout Tail, _ db: Database) throws -> [RecordedEvent] {
         let current = try version(of: request.streamID, db)
         guard current == request.expectedVersion else {
             throw StoreError.conflict(stream: request.streamID, expected: request.expectedVersion, actual: current)
@@ -81,17 +91,21 @@ extension SQLiteEventStore {
             tail = Tail(position: record.position, hash: record.hash)
             recorded.append(record)
         }
+        return recorded
+    }
+
+    static func recordCommand(
+        _ metadata: EventMetadata, _ fingerprint: String, stream: String, _ recorded: [RecordedEvent], _ db: Database
+    ) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO commands (command_id, fingerprint, stream_id, first_position, last_position, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """
-        ).execute(
-            arguments: [
-                request.metadata.commandID, request.fingerprint, request.streamID,
-                recorded.first?.position, recorded.last?.position, Timestamp.format(request.metadata.recordedAt),
-            ])
-        return .appended(recorded)
+        ).execute(arguments: [
+            metadata.commandID, fingerprint, stream, recorded.first?.position, recorded.last?.position,
+            Timestamp.format(metadata.recordedAt),
+        ])
     }
 
     private static func insert(_ e: RecordedEvent, _ db: Database) throws {
@@ -110,5 +124,54 @@ extension SQLiteEventStore {
                 m.correlationID, m.causationID, Timestamp.format(m.recordedAt), m.source.rawValue,
                 m.simulatedClock ? "simulated" : "system", e.previousHash, e.hash,
             ])
+    }
+}
+
+/// One command whose events go to several streams at once (a plan load): all
+/// are appended, or none.
+public struct MultiStreamAppend: Sendable {
+    public struct Part: Sendable {
+        public var streamID: String
+        public var expectedVersion: Int
+        public var events: [NewEvent]
+        public init(streamID: String, expectedVersion: Int, events: [NewEvent]) {
+            self.streamID = streamID
+            self.expectedVersion = expectedVersion
+            self.events = events
+        }
+    }
+
+    public var fingerprint: String
+    public var metadata: EventMetadata
+    public var parts: [Part]
+
+    public init(fingerprint: String, metadata: EventMetadata, parts: [Part]) {
+        self.fingerprint = fingerprint
+        self.metadata = metadata
+        self.parts = parts
+    }
+}
+
+extension SQLiteEventStore {
+    /// Appends every part in one transaction, or nothing: a conflict on any
+    /// stream rolls back all. The command id covers the whole; its positions are
+    /// contiguous, so a repeat answers with all the events the first run appended.
+    public func append(_ request: MultiStreamAppend) throws(StoreError) -> AppendOutcome {
+        let ids = request.parts.map { $0.events.map { _ in EventID.make() } }
+        return try write { db in
+            if let prior = try Self.priorOutcome(request.metadata.commandID, request.fingerprint, db) {
+                return .duplicate(prior)
+            }
+            var tail = try Tail.fetch(db)
+            var recorded: [RecordedEvent] = []
+            for (part, partIDs) in zip(request.parts, ids) {
+                let single = AppendRequest(
+                    streamID: part.streamID, expectedVersion: part.expectedVersion, fingerprint: request.fingerprint,
+                    metadata: request.metadata, events: part.events)
+                recorded += try Self.insertEvents(single, ids: partIDs, tail: &tail, db)
+            }
+            try Self.recordCommand(request.metadata, request.fingerprint, stream: "*", recorded, db)
+            return .appended(recorded)
+        }
     }
 }

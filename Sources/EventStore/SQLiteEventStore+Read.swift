@@ -67,17 +67,6 @@ extension SQLiteEventStore {
     /// The events a command id appended, if that command was already carried out.
     /// Throws ``StoreError/commandIDReused(_:)`` when the id was used for another command.
     public func priorOutcome(of commandID: String, fingerprint: String) throws(StoreError) -> [RecordedEvent]? {
-        let result: Result<[RecordedEvent]?, StoreError> = try read { db in
-            guard let seen = try Row.fetchOne(
-                db, sql: "SELECT fingerprint, first_position, last_position FROM commands WHERE command_id = ?",
-                arguments: [commandID])
-            else { return .success(nil) }
-            guard seen["fingerprint"] as String == fingerprint else { return .failure(.commandIDReused(commandID)) }
-            guard let first: Int64 = seen["first_position"], let last: Int64 = seen["last_position"] else {
-                return .success([])
-            }
-            return .success(try Self.events(db, where: "position BETWEEN ? AND ?", [first, last]))
-        }
-        return try result.get()
+        try read { db in try Self.priorOutcome(commandID, fingerprint, db) }
     }
 }

@@ -100,6 +100,32 @@ extension SQLiteEventStore {
                 CREATE INDEX report_view_unit ON report_view(lead_unit, period);
                 """)
         }
+        migrator.registerMigration("v2-plans") { db in
+            try db.execute(sql: """
+                ALTER TABLE unit_view ADD COLUMN details TEXT;
+                CREATE TABLE plan_view (
+                    plan_id TEXT PRIMARY KEY,
+                    revision INTEGER NOT NULL,
+                    number TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    published_at TEXT NOT NULL,
+                    plan TEXT NOT NULL
+                );
+                CREATE TABLE indicator_values (
+                    position INTEGER NOT NULL,
+                    plan_id TEXT NOT NULL,
+                    indicator_id TEXT NOT NULL,
+                    task_id TEXT NOT NULL,
+                    unit_id TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    value REAL NOT NULL,
+                    reported_by TEXT NOT NULL,
+                    reported_at TEXT NOT NULL,
+                    PRIMARY KEY (position, indicator_id)
+                );
+                CREATE INDEX indicator_values_indicator ON indicator_values(plan_id, indicator_id, position);
+                """)
+        }
         return migrator
     }()
 }

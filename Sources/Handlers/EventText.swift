@@ -30,10 +30,21 @@ extension TaskEvent {
                 + Self.note(e.note)
         case .extensionDenied(let e): return "Từ chối gia hạn. Lý do: \(e.reason)"
         case .completionReported(let e):
-            return "Báo cáo hoàn thành\(e.late ? " — TRỄ HẠN" : ""). Sản phẩm: \(e.output)"
+            let part = e.deliverable.map { " (\($0))" } ?? ""
+            return "Báo cáo hoàn thành\(part)\(e.late ? " — TRỄ HẠN" : ""). Sản phẩm: \(e.output)"
         case .completionConfirmed(let e): return "Xác nhận hoàn thành" + Self.note(e.note)
         case .completionReturned(let e): return "Trả lại kết quả hoàn thành. Lý do: \(e.reason)"
         case .cancelled(let e): return "Hủy nhiệm vụ. Lý do: \(e.reason)"
+        case .revised(let e):
+            var changes: [String] = []
+            if let title = e.title { changes.append("tên: \"\(title)\"") }
+            if let co = e.coUnits { changes.append("phối hợp: \(co.isEmpty ? "không" : co.map(\.rawValue).joined(separator: ", "))") }
+            if let text = e.deadlineText { changes.append("thời hạn: \(text)") }
+            if let output = e.output { changes.append("sản phẩm: \(output)") }
+            if let indicators = e.indicators { changes.append("chỉ tiêu: \(indicators.joined(separator: ", "))") }
+            return "Kế hoạch sửa đổi lần \(e.revision): " + changes.joined(separator: "; ")
+        case .deadlineTriggered(let e):
+            return "Văn bản của cấp trên \(e.document) đặt thời hạn \(CommuneTime.dayOfDeadline(e.due))"
         }
     }
 

@@ -14,9 +14,9 @@ struct Ro: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, UnitGroup.self, UserGroup.self,
+            Init.self, UnitGroup.self, UserGroup.self, PlanGroup.self,
             Assign.self, Accept.self, Decline.self, Reassign.self,
             Report.self, Approve.self, Return.self, Extend.self, Complete.self, Confirm.self, Cancel.self,
-            TaskGroup.self, History.self, Status.self, Verify.self, Rebuild.self,
+            Trigger.self, TaskGroup.self, History.self, Status.self, Indicators.self, Verify.self, Rebuild.self,
         ])
 }

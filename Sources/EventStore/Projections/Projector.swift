@@ -13,9 +13,9 @@ enum Projector {
     static let name = "read-models"
     /// Bump when the read models change shape or meaning: a store whose
     /// checkpoint has another version is rebuilt on the next catch-up.
-    static let version = 1
+    static let version = 2
     static let batchSize = 500
-    static let tables = ["unit_view", "user_view", "task_view", "report_view"]
+    static let tables = ["unit_view", "user_view", "task_view", "report_view", "plan_view", "indicator_values"]
 
     static func checkpoint(_ db: Database) throws -> (version: Int, position: Int64)? {
         guard let row = try Row.fetchOne(
@@ -47,6 +47,8 @@ enum Projector {
                 try applyDirectory(try EventCoding.directoryEvent(event), db)
             } else if event.streamID.hasPrefix("task-") {
                 try applyTask(try EventCoding.taskEvent(event), event, &tasks, db)
+            } else if event.streamID.hasPrefix("plan-") {
+                try applyPlan(try EventCoding.planEvent(event), db)
             }
         }
         for (taskID, (state, record)) in tasks.touched { try writeTask(taskID, state, record, db) }
@@ -68,10 +70,10 @@ enum Projector {
 
     static func applyDirectory(_ event: Directory.Event, _ db: Database) throws {
         switch event {
-        case .unitAdded(let unit):
+        case .unitAdded(let unit), .unitUpdated(let unit):
             try db.execute(
-                sql: "INSERT OR REPLACE INTO unit_view (unit_id, name) VALUES (?, ?)",
-                arguments: [unit.id.rawValue, unit.name])
+                sql: "INSERT OR REPLACE INTO unit_view (unit_id, name, details) VALUES (?, ?, ?)",
+                arguments: [unit.id.rawValue, unit.name, EventCoding.json(unit)])
         case .userAdded(let user):
             try db.execute(
                 sql: "INSERT OR REPLACE INTO user_view (login, name, role, unit_id, email) VALUES (?, ?, ?, ?, ?)",
@@ -84,9 +86,36 @@ enum Projector {
         let state = TaskState.evolve(try tasks.state(taskID, db), event)
         tasks.touched[taskID] = (state, record)
         switch event {
-        case .reportSubmitted(let e): try upsertReport(taskID, state, e.period, unit: state.lead, db)
+        case .reportSubmitted(let e):
+            try upsertReport(taskID, state, e.period, unit: state.lead, db)
+            for value in e.indicators {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO indicator_values (position, plan_id, indicator_id, task_id, unit_id, period, value,
+                            reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """
+                ).execute(arguments: [
+                    record.position, state.plan ?? "", value.indicator, taskID, state.lead.rawValue,
+                    e.period.description, value.value, e.by.rawValue, Timestamp.format(e.at),
+                ])
+            }
         case .reportApproved(let e), .reportReturned(let e): try upsertReport(taskID, state, e.period, unit: nil, db)
         default: break
+        }
+    }
+
+    static func applyPlan(_ event: PlanEvent, _ db: Database) throws {
+        switch event {
+        case .published(let e):
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO plan_view (plan_id, revision, number, title, published_at, plan)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    e.plan.id.rawValue, e.revision, e.plan.document.number, e.plan.document.title,
+                    Timestamp.format(e.at), EventCoding.json(e.plan),
+                ])
         }
     }
 

@@ -10,6 +10,8 @@ public struct TaskSummary: Hashable, Codable, Sendable {
     public var status: TaskStatus
     public var due: Date?
     public var originalDue: Date?
+    /// The deadline as the plan writes it, for tasks from a plan.
+    public var deadlineText: String?
     public var overdue: Bool
     /// The report for the period asked for (`--period`), if one was asked for.
     public var periodReport: PeriodReport?

@@ -60,7 +60,7 @@ extension SQLiteEventStore {
                 return TaskSummary(
                     id: row["task_id"], title: state.title, leadUnit: state.lead.rawValue,
                     coUnits: state.coUnits.map(\.rawValue), status: state.status, due: state.due,
-                    originalDue: state.originalDue, overdue: overdue,
+                    originalDue: state.originalDue, deadlineText: state.deadlineText, overdue: overdue,
                     periodReport: filter.period.map { Self.periodReport(state, $0, now: now) })
             }
         }

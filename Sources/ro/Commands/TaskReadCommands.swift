@@ -34,7 +34,8 @@ struct TaskGroup: ParsableCommand {
             var header = ["MÃ", "CHỦ TRÌ", "TRẠNG THÁI", "HẠN", "TÊN NHIỆM VỤ"]
             if filter.period != nil { header.insert("BÁO CÁO KỲ", at: 3) }
             Output.table(header, tasks.map { task in
-                var row = [task.id, task.leadUnit, task.status.rawValue, Output.day(task.due) + (task.overdue ? " (quá hạn)" : ""), task.title]
+                let due = task.due == nil && task.deadlineText != nil ? task.deadlineText! : Output.day(task.due)
+                var row = [task.id, task.leadUnit, task.status.rawValue, due + (task.overdue ? " (quá hạn)" : ""), task.title]
                 if let report = task.periodReport { row.insert(report.state.rawValue + (report.late ? " (trễ)" : ""), at: 3) }
                 return row
             })
@@ -58,7 +59,13 @@ struct TaskGroup: ParsableCommand {
             print("Trạng thái: \(state.status.vietnamese)" + (state.isOverdue(at: now) ? " — QUÁ HẠN" : ""))
             var due = "Hạn: \(Output.day(state.due))"
             if state.originalDue != state.due { due += " (hạn ban đầu \(Output.day(state.originalDue)))" }
+            if let text = state.deadlineText { due += " — theo kế hoạch: \(text)" }
             print(due)
+            if state.deliverables.count > 1 {
+                print("Các kỳ hạn: " + state.deliverables.map { "\($0.key) (\(CommuneTime.dayOfDeadline($0.due)), \($0.status.rawValue))" }
+                    .joined(separator: "; "))
+            }
+            if let plan = state.plan, let code = state.code { print("Kế hoạch: \(plan), mục \(code)") }
             if let output = state.output { print("Sản phẩm dự kiến: \(output)") }
             if let pending = state.pendingExtension {
                 print("Đề nghị gia hạn đang chờ: đến \(Output.day(pending.due)) — \(pending.reason)")
@@ -83,7 +90,7 @@ struct TaskDetail: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, status, leadUnit, coUnits, due, originalDue, output, assignedAt, overdue, reports
-        case pendingExtension, completion, lastReason
+        case pendingExtension, completion, lastReason, plan, code, deadlineText, deliverables, indicators
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -102,5 +109,10 @@ struct TaskDetail: Encodable {
         try c.encode(state.pendingExtension, forKey: .pendingExtension)
         try c.encode(state.completion, forKey: .completion)
         try c.encode(state.lastReason, forKey: .lastReason)
+        try c.encode(state.plan, forKey: .plan)
+        try c.encode(state.code, forKey: .code)
+        try c.encode(state.deadlineText, forKey: .deadlineText)
+        try c.encode(state.deliverables, forKey: .deliverables)
+        try c.encode(state.indicators, forKey: .indicators)
     }
 }

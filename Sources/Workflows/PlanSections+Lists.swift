@@ -67,6 +67,9 @@ extension PlanSections {
 
     func readDeadline(_ value: Value, _ horizon: Plan.Horizon?) -> (text: String, deadline: Deadline)? {
         guard let text = r.text(value, limit: TextLimit.name) else { return nil }
+        // A placeholder (already warned about by `text`) is loaded as ongoing:
+        // monthly reports, no deliverable, until a revision gives a deadline.
+        if Placeholder.isPlaceholder(text) { return (text, .ongoing) }
         do {
             let deadline = try DeadlineText.parse(text)
             if let horizon, let year = deadline.namedYears.first(where: { !horizon.years.contains($0) }) {

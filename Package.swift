@@ -75,7 +75,9 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["RoDomain", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EventStoreTests",
-            dependencies: ["RoEventStore", "RoHandlers", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "RoEventStore", "RoHandlers", "RoWorkflows", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .testTarget(name: "WorkflowsTests", dependencies: ["RoWorkflows", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ro"], swiftSettings: strict),

@@ -2,10 +2,16 @@ import Foundation
 import RoDomain
 
 extension PlanSections {
-    func units(_ values: [Value]) -> [(unit: Plan.Unit, value: Value)] {
-        let units = values.compactMap { value in unit(value).map { ($0, value) } }
-        checkUnique(units.map { ($0.0.id, $0.1) }, "mã đơn vị")
-        return units
+    /// The units, and the ids of all units, also of those with a fault
+    /// elsewhere (so that one bad field does not make every mention of the unit a fault too).
+    func units(_ values: [Value]) -> (units: [Plan.Unit], ids: [UnitID: Value]) {
+        let ids = values.compactMap { value -> (UnitID, Value)? in
+            guard let node = value.node.mapping?["id"], let text = node.scalar?.string,
+                let id = try? UnitID.parse(text) else { return nil }
+            return (id, value)
+        }
+        checkUnique(ids, "mã đơn vị")
+        return (values.compactMap(unit), Dictionary(ids, uniquingKeysWith: { a, _ in a }))
     }
 
     func unit(_ value: Value) -> Plan.Unit? {

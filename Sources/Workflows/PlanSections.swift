@@ -26,13 +26,18 @@ struct PlanSections {
         let horizon = r.required(f, "horizon", in: root).flatMap(horizon)
         let reporting = r.required(f, "reporting", in: root).flatMap(reporting)
         let reminders = f["reminders"].map(self.reminders) ?? .standard
-        let units = r.list(r.required(f, "units", in: root)).map(self.units) ?? []
-        let known = Dictionary(units.map { ($0.unit.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let (units, known) = r.list(r.required(f, "units", in: root)).map(self.units) ?? ([], [:])
         let coordinator = r.required(f, "coordinator", in: root).flatMap { unitRef($0, known) }
-        let indicators = (r.list(f["indicators"]) ?? []).compactMap { indicator($0, known, horizon) }
-        checkUnique(indicators.map { ($0.0.id, $0.1) }, "mã chỉ tiêu")
-        let indicatorIDs = Set(indicators.map(\.0.id))
-        let tasks = (r.list(r.required(f, "tasks", in: root)) ?? []).compactMap { task($0, known, indicatorIDs, horizon) }
+        let indicatorValues = r.list(f["indicators"]) ?? []
+        let indicators = indicatorValues.compactMap { indicator($0, known, horizon) }
+        // Every id, also of an indicator with a fault elsewhere.
+        let indicatorIDs = indicatorValues.compactMap { value -> (String, Value)? in
+            value.node.mapping?["id"]?.scalar.map { ($0.string, value) }
+        }
+        checkUnique(indicatorIDs, "mã chỉ tiêu")
+        let tasks = (r.list(r.required(f, "tasks", in: root)) ?? []).compactMap {
+            task($0, known, Set(indicatorIDs.map(\.0)), horizon)
+        }
         checkUnique(tasks.map { ($0.0.code, $0.1) }, "mã nhiệm vụ")
         let served = Set(tasks.flatMap(\.0.indicators))
         for (indicator, value) in indicators where !served.contains(indicator.id) {
@@ -41,7 +46,7 @@ struct PlanSections {
         guard let id, let commune, let document, let horizon, let reporting, let coordinator else { return nil }
         return Plan(
             id: id, commune: commune, document: document, horizon: horizon, reporting: reporting,
-            reminders: reminders, coordinator: coordinator, units: units.map(\.unit), tasks: tasks.map(\.0),
+            reminders: reminders, coordinator: coordinator, units: units, tasks: tasks.map(\.0),
             indicators: indicators.map(\.0))
     }
 

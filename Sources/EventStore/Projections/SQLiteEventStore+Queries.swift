@@ -7,8 +7,10 @@ extension SQLiteEventStore {
     public func units() throws(StoreError) -> [Directory.Unit] {
         try catchUp()
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT unit_id, name FROM unit_view ORDER BY unit_id").map { row in
-                Directory.Unit(id: UnitID(unchecked: row["unit_id"]), name: row["name"])
+            try Row.fetchAll(db, sql: "SELECT unit_id, name, details FROM unit_view ORDER BY unit_id").map { row in
+                let details: String? = row[2]
+                return try details.map { try EventCoding.sharedDecoder.decode(Directory.Unit.self, from: Data($0.utf8)) }
+                    ?? Directory.Unit(id: UnitID(unchecked: row[0]), name: row[1])
             }
         }
     }

@@ -62,7 +62,9 @@ struct UnitGroup: ParsableCommand {
         func run() throws {
             let units = try failing { try store.open().units() }
             if output.json { return Output.json(units) }
-            Output.table(["MÃ", "TÊN ĐƠN VỊ"], units.map { [$0.id.rawValue, $0.name] })
+            Output.table(["MÃ", "LOẠI", "EMAIL", "TÊN ĐƠN VỊ"], units.map {
+                [$0.id.rawValue, $0.kind?.rawValue ?? "", ($0.emails ?? []).joined(separator: ", "), $0.name]
+            })
         }
     }
 }

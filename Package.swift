@@ -40,7 +40,9 @@ let package = Package(
         // The plan file format: read YAML, validate, point at the exact place of a fault.
         .target(
             name: "RoWorkflows",
-            dependencies: ["RoDomain", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "RoDomain", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Sources/Workflows",
             swiftSettings: strict),
         // Command handlers: load a stream, decide, append with the expected version.

@@ -58,18 +58,16 @@ public enum TaskCommand: Hashable, Codable, Sendable {
     }
 }
 
-/// What a decision needs besides the task's state: who acts, when, which units
-/// exist, and the reporting rule in force. Given, never looked up: deciders do no I/O.
+/// What a decision needs besides the task's state: who acts, when, and which
+/// units exist. Given, never looked up: deciders do no I/O.
 public struct DecisionContext: Sendable {
     public var actor: Actor
     public var now: Date
     public var units: Set<UnitID>
-    public var rule: ReportingRule
 
-    public init(actor: Actor, now: Date, units: Set<UnitID>, rule: ReportingRule = .standard) {
+    public init(actor: Actor, now: Date, units: Set<UnitID>) {
         self.actor = actor
         self.now = now
         self.units = units
-        self.rule = rule
     }
 }

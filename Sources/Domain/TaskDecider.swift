@@ -132,7 +132,7 @@ public enum TaskDecider {
                 throw .indicatorNotServed(value.indicator, served: state.indicators)
             }
         }
-        let due = context.rule.due(for: draft.period)
+        let due = state.reporting.due(for: draft.period)
         return [.reportSubmitted(.init(
             period: draft.period, revision: (previous?.revision ?? 0) + 1, summary: draft.summary,
             percentDone: draft.percentDone, indicators: draft.indicators, output: draft.output,

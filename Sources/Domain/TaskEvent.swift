@@ -39,6 +39,8 @@ public enum TaskEvent: Hashable, Codable, Sendable {
         public var deliverables: [Deadline.Deliverable]? = nil
         /// The plan's indicators the task serves.
         public var indicators: [String]? = nil
+        /// The plan's monthly reporting rule; absent: the standard rule (before day 20).
+        public var reporting: ReportingRule? = nil
     }
 
     /// A plan revision changed the task: only the fields that changed are present.
@@ -51,6 +53,7 @@ public enum TaskEvent: Hashable, Codable, Sendable {
         public var deliverables: [Deadline.Deliverable]? = nil
         public var output: String? = nil
         public var indicators: [String]? = nil
+        public var reporting: ReportingRule? = nil
         public var by: Login
         public var at: Date
     }

@@ -97,6 +97,8 @@ public struct TaskState: Hashable, Codable, Sendable {
     public var deadlineText: String?
     public var deadline: Deadline?
     public var indicators: [String] = []
+    /// When monthly reports are due.
+    public var reporting: ReportingRule = .standard
     /// What is due, in order; `due` and `originalDue` are those of the first not done.
     public var deliverables: [DeliverableState] = []
     public var title = ""
@@ -137,6 +139,7 @@ public struct TaskState: Hashable, Codable, Sendable {
             s.deadlineText = e.deadlineText
             s.deadline = e.deadline
             s.indicators = e.indicators ?? []
+            s.reporting = e.reporting ?? .standard
             let deliverables = e.deliverables
                 ?? e.due.map { [Deadline.Deliverable(key: CommuneTime.dayOfDeadline($0), due: $0)] } ?? []
             s.deliverables = deliverables.map { .init(key: $0.key, due: $0.due, originalDue: $0.due, status: .open) }
@@ -195,6 +198,7 @@ public struct TaskState: Hashable, Codable, Sendable {
             s.deadline = e.deadline ?? s.deadline
             s.output = e.output ?? s.output
             s.indicators = e.indicators ?? s.indicators
+            s.reporting = e.reporting ?? s.reporting
             if let deliverables = e.deliverables {
                 let old = Dictionary(s.deliverables.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
                 s.deliverables = deliverables.map { d in

@@ -42,6 +42,7 @@ extension TaskEvent {
             if let text = e.deadlineText { changes.append("thời hạn: \(text)") }
             if let output = e.output { changes.append("sản phẩm: \(output)") }
             if let indicators = e.indicators { changes.append("chỉ tiêu: \(indicators.joined(separator: ", "))") }
+            if let reporting = e.reporting { changes.append("hạn báo cáo tháng: trước ngày \(reporting.beforeDay)") }
             return "Kế hoạch sửa đổi lần \(e.revision): " + changes.joined(separator: "; ")
         case .deadlineTriggered(let e):
             return "Văn bản của cấp trên \(e.document) đặt thời hạn \(CommuneTime.dayOfDeadline(e.due))"

@@ -74,9 +74,11 @@ enum Past {
 
     static func assigned(
         lead: UnitID = Fx.vhxh, coUnits: [UnitID] = [], due: Date? = Fx.taskDue,
-        output: String? = "Báo cáo kết quả tập huấn", by: Actor = Fx.leader, at: Date = Fx.assignedAt
+        output: String? = "Báo cáo kết quả tập huấn", by: Actor = Fx.leader, at: Date = Fx.assignedAt,
+        reporting: ReportingRule? = nil
     ) -> TaskEvent {
-        .assigned(.init(title: title, lead: lead, coUnits: coUnits, due: due, output: output, by: by.login, at: at))
+        .assigned(.init(
+            title: title, lead: lead, coUnits: coUnits, due: due, output: output, by: by.login, at: at, reporting: reporting))
     }
 
     static func accepted(by: Actor = Fx.officer, at: Date = Fx.assignedAt, note: String? = nil) -> TaskEvent {

@@ -114,10 +114,10 @@ struct ReportTests {
             }
     }
 
-    @Test func theRuleOfTheContextSetsTheDueInstant() {
+    @Test func theTasksReportingRuleSetsTheDueInstant() {
         let rule = ReportingRule(beforeDay: 26)
-        Scenario.given(Past.acceptedTask)
-            .when(Self.draft(), by: Fx.officer, at: Fx.lateNov, rule: rule)
+        Scenario.given([Past.assigned(reporting: rule), Past.accepted()])
+            .when(Self.draft(), by: Fx.officer, at: Fx.lateNov)
             .then([Past.reported(at: Fx.lateNov, rule: rule)])
         #expect(rule.due(for: Fx.nov) == Fx.t("2026-11-25T17:00:00Z"))
         #expect(Fx.lateNov < rule.due(for: Fx.nov))

@@ -26,12 +26,9 @@ struct Scenario {
     var state: TaskState { TaskState.fold(history) }
 
     func when(
-        _ command: TaskCommand, by actor: Actor, at now: Date,
-        units: Set<UnitID> = Fx.units, rule: ReportingRule = .standard
+        _ command: TaskCommand, by actor: Actor, at now: Date, units: Set<UnitID> = Fx.units
     ) -> Decision {
-        Decision(
-            scenario: self, command: command,
-            context: DecisionContext(actor: actor, now: now, units: units, rule: rule))
+        Decision(scenario: self, command: command, context: DecisionContext(actor: actor, now: now, units: units))
     }
 }
 
@@ -98,9 +95,8 @@ struct Outcome {
 
     /// Another command on the state after the decided events.
     func when(
-        _ command: TaskCommand, by actor: Actor, at now: Date,
-        units: Set<UnitID> = Fx.units, rule: ReportingRule = .standard
+        _ command: TaskCommand, by actor: Actor, at now: Date, units: Set<UnitID> = Fx.units
     ) -> Decision {
-        scenario.when(command, by: actor, at: now, units: units, rule: rule)
+        scenario.when(command, by: actor, at: now, units: units)
     }
 }

@@ -166,4 +166,25 @@ struct PlanLoadTests {
         #expect(rows.first?.target == "≥ 80%")
         #expect(rows.first?.progress == .onTrack)
     }
+
+    @Test func thePlansReportingRuleDecidesWhenReportsAreLateAndARevisionChangesIt() throws {
+        _ = try load(Self.exampleText)
+        #expect(try task("1").reporting == ReportingRule(beforeDay: 20))
+        let outcome = try load(Self.exampleText.replacingOccurrences(of: "before_day: 20", with: "before_day: 25"))
+        #expect(outcome.events.map(\.type) == ["PlanPublished", "TaskRevised", "TaskRevised", "TaskRevised"])
+        #expect(try task("1").reporting == ReportingRule(beforeDay: 25))
+        let handler = temp.handler(at: Fixture.instant("2026-03-22T09:00:00+07:00"))
+        let lan = Login(unchecked: "lan.vhxh")
+        _ = try handler.addUser(.init(login: lan, name: "Phạm Thị Lan", role: .officer, unit: Fixture.vhxh, email: nil),
+                                context: CommandContext(login: Fixture.admin, source: .cli))
+        let report = try handler.execute(
+            .report(.init(period: Period(year: 2026, month: 3)!, summary: "Dự thảo xong")),
+            on: TaskID(unchecked: "vd-2026/1"), context: CommandContext(login: lan, source: .cli))
+        guard case .reportSubmitted(let e) = try EventCoding.taskEvent(try #require(report.events.first)) else {
+            Issue.record("no report")
+            return
+        }
+        #expect(!e.late)
+        #expect(e.due == Fixture.instant("2026-03-25T00:00:00+07:00"))
+    }
 }

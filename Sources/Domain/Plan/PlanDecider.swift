@@ -99,7 +99,7 @@ public enum PlanDecider {
                     title: task.title, lead: task.lead, coUnits: task.coUnits, due: deliverables.first?.due,
                     output: task.output, by: actor.login, at: now, plan: plan.id.rawValue, code: task.code,
                     deadlineText: task.deadlineText, deadline: task.deadline, deliverables: deliverables,
-                    indicators: task.indicators))]))
+                    indicators: task.indicators, reporting: plan.reporting.rule))]))
                 continue
             }
             guard state.status != .cancelled || current.plan?.tasks.contains(where: { $0.code == task.code }) == true else {
@@ -119,6 +119,7 @@ public enum PlanDecider {
             }
             if task.output != state.output { revised.output = task.output }
             if task.indicators != state.indicators { revised.indicators = task.indicators }
+            if plan.reporting.rule != state.reporting { revised.reporting = plan.reporting.rule }
             if revised != TaskEvent.Revised(revision: revision, by: actor.login, at: now) { events.append(.revised(revised)) }
             if !events.isEmpty { decision.tasks.append((id, events)) }
         }

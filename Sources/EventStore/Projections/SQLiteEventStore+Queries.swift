@@ -83,7 +83,7 @@ extension SQLiteEventStore {
     }
 
     static func periodReport(_ state: TaskState, _ period: Period, now: Date) -> PeriodReport {
-        let due = ReportingRule.standard.due(for: period)
+        let due = state.reporting.due(for: period)
         guard let r = state.reports[period] else {
             let missing = now >= due
             return PeriodReport(period: period.description, state: missing ? .missing : .pending, due: due, late: missing)

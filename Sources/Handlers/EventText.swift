@@ -9,7 +9,10 @@ extension TaskEvent {
         case .assigned(let e):
             let co = e.coUnits.isEmpty ? "" : ", phối hợp: \(e.coUnits.map(\.rawValue).joined(separator: ", "))"
             let due = e.due.map { ", hạn \(CommuneTime.dayOfDeadline($0))" } ?? ", thường xuyên"
-            return "Giao nhiệm vụ \"\(e.title)\" cho \(e.lead)\(co)\(due)"
+            let written = e.deadlineText.map { " (thời hạn theo kế hoạch: \($0))" } ?? ""
+            var plan = ""
+            if let id = e.plan, let code = e.code { plan = " — kế hoạch \(id), mục \(code)" }
+            return "Giao nhiệm vụ \"\(e.title)\" cho \(e.lead)\(co)\(due)\(written)\(plan)"
         case .accepted(let e): return "Tiếp nhận nhiệm vụ" + Self.note(e.note)
         case .declined(let e): return "Từ chối nhiệm vụ. Lý do: \(e.reason)"
         case .reassigned(let e): return "Giao lại từ \(e.from) cho \(e.to)" + Self.note(e.reason)

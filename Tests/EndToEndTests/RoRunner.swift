@@ -46,15 +46,21 @@ final class RoRunner: @unchecked Sendable {
 
     /// `ro` with raw bytes as arguments, through /bin/sh and printf, for bytes a Swift String cannot hold.
     func runShell(_ script: String) throws -> Result {
-        try Self.execute(
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "no ro binary at \(Self.binary.path)")
+        return try Self.execute(
             URL(fileURLWithPath: "/bin/sh"), ["-c", script],
             environment: ["RO_DB": db, "RO_NOW": now, "RO": Self.binary.path])
     }
 
-    static func execute(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> Result {
+    /// Runs `executable` with RO_DB and RO_NOW taken out of the inherited environment, then
+    /// `environment` added, in `directory` (the current one when nil).
+    static func execute(
+        _ executable: URL, _ arguments: [String], environment: [String: String], directory: URL? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "RO_DB")
         env.removeValue(forKey: "RO_NOW")

@@ -33,6 +33,9 @@ public enum Rejection: Error, Equatable, Sendable {
     case documentAlreadyRecorded(String)
     case taskRemovedEarlier(String)
     case indicatorNotServed(String, served: [String])
+    case unknownIndicator(String)
+    case notTrackingUnitOfficer(indicator: String, unit: UnitID)
+    case unknownPlan(String)
 
     public var message: String {
         switch self {
@@ -67,6 +70,10 @@ public enum Rejection: Error, Equatable, Sendable {
             "hạn mới \(CommuneTime.dayOfDeadline(requested)) phải sau hạn hiện tại \(CommuneTime.dayOfDeadline(current))"
         case .extensionPending: "đã có một đề nghị gia hạn đang chờ xem xét"
         case .noPendingExtension: "không có đề nghị gia hạn nào đang chờ xem xét"
+        case .unknownIndicator(let id): "không có chỉ tiêu '\(id)'"
+        case .notTrackingUnitOfficer(let indicator, let unit):
+            "chỉ cán bộ của đơn vị theo dõi \(unit) (hoặc đầu mối, lãnh đạo) mới được ghi giá trị chỉ tiêu \(indicator)"
+        case .unknownPlan(let id): "không có kế hoạch '\(id)'"
         case .indicatorNotServed(let id, let served):
             "nhiệm vụ không phục vụ chỉ tiêu \(id)" + (served.isEmpty ? "" : " (chỉ tiêu của nhiệm vụ: \(served.joined(separator: ", ")))")
         case .taskRemovedEarlier(let code):
@@ -78,7 +85,7 @@ public enum Rejection: Error, Equatable, Sendable {
     /// Whether the rejection is about something that does not exist.
     public var isNotFound: Bool {
         switch self {
-        case .unknownTask, .unknownUnit, .unknownUser: true
+        case .unknownTask, .unknownUnit, .unknownUser, .unknownIndicator, .unknownPlan: true
         default: false
         }
     }

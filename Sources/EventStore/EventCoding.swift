@@ -150,3 +150,20 @@ extension EventCoding {
         }
     }
 }
+
+// MARK: Indicator events
+
+extension EventCoding {
+    public static func encode(_ event: IndicatorEvent) -> NewEvent {
+        switch event {
+        case .valueRecorded(let e): NewEvent(type: event.typeName, schemaVersion: currentSchema, payload: json(e))
+        }
+    }
+
+    public static func indicatorEvent(_ e: RecordedEvent) throws(StoreError) -> IndicatorEvent {
+        switch e.type {
+        case "IndicatorValueRecorded": .valueRecorded(try decode(IndicatorEvent.ValueRecorded.self, e))
+        default: throw .undecodable(position: e.position, type: e.type, reason: "unknown indicator event type")
+        }
+    }
+}

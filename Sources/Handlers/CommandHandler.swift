@@ -86,7 +86,7 @@ public struct CommandHandler: Sendable {
         return user.actor
     }
 
-    private func run<State, Event>(
+    func run<State, Event>(
         stream: String, fingerprint: [any Encodable & Sendable], context: CommandContext, actor: Actor,
         fold: ([RecordedEvent]) throws(StoreError) -> State,
         decide: (State) throws(Rejection) -> [Event],

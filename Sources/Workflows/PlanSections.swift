@@ -39,10 +39,6 @@ struct PlanSections {
             task($0, known, Set(indicatorIDs.map(\.0)), horizon)
         }
         checkUnique(tasks.map { ($0.0.code, $0.1) }, "mã nhiệm vụ")
-        let served = Set(tasks.flatMap(\.0.indicators))
-        for (indicator, value) in indicators where !served.contains(indicator.id) {
-            r.warn(value, "chỉ tiêu \(indicator.id) không gắn với nhiệm vụ nào: không báo cáo được giá trị")
-        }
         guard let id, let commune, let document, let horizon, let reporting, let coordinator else { return nil }
         return Plan(
             id: id, commune: commune, document: document, horizon: horizon, reporting: reporting,

@@ -187,4 +187,32 @@ struct PlanLoadTests {
         #expect(!e.late)
         #expect(e.due == Fixture.instant("2026-03-25T00:00:00+07:00"))
     }
+
+    @Test func theTrackingUnitRecordsIndicatorValuesWithoutATask() throws {
+        _ = try load(Self.exampleText)
+        let handler = temp.handler(at: Fixture.instant("2026-05-10T09:00:00+07:00"))
+        _ = try handler.addUser(.init(login: officerCA, name: "Lê Văn Tuấn", role: .officer, unit: UnitID(unchecked: "ca"), email: nil),
+                                context: CommandContext(login: Fixture.admin, source: .cli))
+        let plan = PlanID(unchecked: "vd-2026")
+        let may = Period(year: 2026, month: 5)!
+        func record(_ value: Double, _ period: Period = may, as login: Login, indicator: String = "CT01") throws -> CommandOutcome {
+            try handler.recordIndicator(value, plan: plan, indicator: indicator, period: period, note: "Số liệu Công an xã",
+                                        context: CommandContext(login: login, source: .cli))
+        }
+        #expect(try record(70, as: officerCA).events.map(\.type) == ["IndicatorValueRecorded"])
+        #expect(try record(70, as: officerCA).events.isEmpty)
+        #expect(throws: CommandError.rejected(.notTrackingUnitOfficer(indicator: "CT01", unit: UnitID(unchecked: "ca")))) {
+            try record(71, as: Fixture.officer)
+        }
+        #expect(throws: CommandError.rejected(.periodInFuture(Period(year: 2026, month: 6)!))) {
+            try record(71, Period(year: 2026, month: 6)!, as: officerCA)
+        }
+        #expect(throws: CommandError.rejected(.unknownIndicator("CT99"))) { try record(1, as: officerCA, indicator: "CT99") }
+        #expect(try record(81, as: coordinator).events.count == 1)
+        let rows = try temp.store.indicatorStatus(plan: plan, year: 2026, unit: nil, now: Fixture.instant("2026-05-10T09:00:00+07:00"))
+        #expect(rows.first?.latest == 81)
+        #expect(rows.first?.progress == .met)
+        #expect(try temp.store.rebuild() > 0)
+        #expect(try temp.store.indicatorStatus(plan: plan, year: 2026, unit: nil, now: Fixture.november10).first?.latest == 81)
+    }
 }

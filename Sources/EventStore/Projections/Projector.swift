@@ -49,6 +49,8 @@ enum Projector {
                 try applyTask(try EventCoding.taskEvent(event), event, &tasks, db)
             } else if event.streamID.hasPrefix("plan-") {
                 try applyPlan(try EventCoding.planEvent(event), db)
+            } else if event.streamID.hasPrefix("indicator-") {
+                try applyIndicator(try EventCoding.indicatorEvent(event), event, db)
             }
         }
         for (taskID, (state, record)) in tasks.touched { try writeTask(taskID, state, record, db) }
@@ -89,15 +91,9 @@ enum Projector {
         case .reportSubmitted(let e):
             try upsertReport(taskID, state, e.period, unit: state.lead, db)
             for value in e.indicators {
-                try db.cachedStatement(
-                    sql: """
-                        INSERT INTO indicator_values (position, plan_id, indicator_id, task_id, unit_id, period, value,
-                            reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """
-                ).execute(arguments: [
-                    record.position, state.plan ?? "", value.indicator, taskID, state.lead.rawValue,
-                    e.period.description, value.value, e.by.rawValue, Timestamp.format(e.at),
-                ])
+                try insertIndicatorValue(
+                    record.position, plan: state.plan ?? "", indicator: value.indicator, task: taskID,
+                    unit: state.lead.rawValue, period: e.period, value: value.value, by: e.by, at: e.at, db)
             }
         case .reportApproved(let e), .reportReturned(let e): try upsertReport(taskID, state, e.period, unit: nil, db)
         default: break
@@ -117,6 +113,29 @@ enum Projector {
                     Timestamp.format(e.at), EventCoding.json(e.plan),
                 ])
         }
+    }
+
+    static func applyIndicator(_ event: IndicatorEvent, _ record: RecordedEvent, _ db: Database) throws {
+        switch event {
+        case .valueRecorded(let e):
+            try insertIndicatorValue(
+                record.position, plan: e.plan, indicator: e.indicator, task: "", unit: record.metadata.actor.unit?.rawValue ?? "",
+                period: e.period, value: e.value, by: e.by, at: e.at, db)
+        }
+    }
+
+    static func insertIndicatorValue(
+        _ position: Int64, plan: String, indicator: String, task: String, unit: String, period: Period, value: Double,
+        by: Login, at: Date, _ db: Database
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO indicator_values (position, plan_id, indicator_id, task_id, unit_id, period, value,
+                    reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            position, plan, indicator, task, unit, period.description, value, by.rawValue, Timestamp.format(at),
+        ])
     }
 
     static func writeTask(_ taskID: String, _ state: TaskState, _ record: RecordedEvent, _ db: Database) throws {

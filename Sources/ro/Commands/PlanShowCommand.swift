@@ -64,31 +64,3 @@ struct Trigger: TaskAction {
     func done(_ task: TaskID) -> String { "Đã ghi nhận văn bản \(document): nhiệm vụ \(task) có hạn \(due)." }
 }
 
-struct Indicators: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Chỉ tiêu: giá trị mới nhất so với mục tiêu của năm — đạt, đúng tiến độ hay chậm.",
-        discussion: """
-            Đạt: giá trị mới nhất đạt mục tiêu năm. Đúng tiến độ: chỉ tiêu đếm số lượng đã đạt phần mục tiêu \
-            tương ứng thời gian đã qua trong năm; chỉ tiêu tỷ lệ, chỉ số đạt từ 90% mục tiêu; thứ hạng không kém \
-            hơn 10%. Chậm: các trường hợp còn lại, kể cả chưa có số liệu.
-            """)
-
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var output: OutputOptions
-    @Option(help: "Năm (mặc định: năm hiện tại).") var year: Int?
-    @Option(help: "Chỉ chỉ tiêu do đơn vị này theo dõi.") var unit: String?
-    @Option(help: "Chỉ chỉ tiêu của kế hoạch này.") var plan: String?
-
-    func run() throws {
-        let now = try store.clock().now()
-        let year = year ?? Period.containing(now).year
-        let plan = try plan.map { text in try failing { try PlanID.parse(text) } }
-        let rows = try failing { try store.open().indicatorStatus(plan: plan, year: year, unit: try unit.map(Read.unit), now: now) }
-        if output.json { return Output.json(rows) }
-        print("Chỉ tiêu năm \(year)")
-        Output.table(["KẾ HOẠCH", "CHỈ TIÊU", "MỤC TIÊU", "MỚI NHẤT", "KỲ", "ĐÁNH GIÁ", "THEO DÕI", "TÊN"], rows.map { row in
-            [row.plan, row.id, row.target ?? "—", row.latest.map { $0.formatted(.number.grouping(.never)) } ?? "—",
-             row.latestPeriod ?? "—", row.progress.vietnamese, row.trackedBy, row.name]
-        })
-    }
-}

@@ -20,13 +20,13 @@ struct Indicators: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "Năm (mặc định: năm hiện tại).") var year: Int?
+        @Option(help: "Năm (mặc định: năm hiện tại).") var year: String?
         @Option(help: "Chỉ chỉ tiêu do đơn vị này theo dõi.") var unit: String?
         @Option(help: "Chỉ chỉ tiêu của kế hoạch này.") var plan: String?
 
         func run() throws {
             let now = try store.clock().now()
-            let year = year ?? Period.containing(now).year
+            let year = try year.map { try Read.int($0, "năm", 2000...2100) } ?? Period.containing(now).year
             let plan = try plan.map { text in try failing { try PlanID.parse(text) } }
             let rows = try failing { try store.open().indicatorStatus(plan: plan, year: year, unit: try unit.map(Read.unit), now: now) }
             if output.json { return Output.json(rows) }

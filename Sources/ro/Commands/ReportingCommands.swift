@@ -12,17 +12,14 @@ struct Report: TaskAction {
     @Argument(help: "Mã nhiệm vụ.") var task: String
     @Option(help: "Kỳ báo cáo, YYYY-MM.") var period: String
     @Option(help: "Nội dung báo cáo (tối đa \(TextLimit.summary) ký tự).") var summary: String
-    @Option(help: "Phần trăm hoàn thành, 0–100.") var percent: Int?
+    @Option(help: "Phần trăm hoàn thành, 0–100.") var percent: String?
     @Option(name: .customLong("indicator"), help: "Giá trị chỉ tiêu, MÃ=GIÁ_TRỊ (lặp lại được).") var indicators: [String] = []
     @Option(help: "Sản phẩm đã có.") var output: String?
 
     func command() throws -> TaskCommand {
-        if let percent, !(0...100).contains(percent) {
-            throw Failure(InputError.outOfRange(field: "phần trăm hoàn thành", value: "\(percent)", range: "0–100"))
-        }
         return .report(.init(
             period: try Read.period(period), summary: try Read.text(summary, "nội dung báo cáo", TextLimit.summary),
-            percentDone: percent, indicators: try indicators.map(Self.indicator),
+            percentDone: try percent.map { try Read.int($0, "phần trăm hoàn thành", 0...100) }, indicators: try indicators.map(Self.indicator),
             output: try Read.optional(output, "sản phẩm", TextLimit.output)))
     }
 
@@ -48,11 +45,13 @@ struct Approve: TaskAction {
     @OptionGroup var actor: ActorOptions
     @Argument(help: "Mã nhiệm vụ.") var task: String
     @Option(help: "Kỳ báo cáo, YYYY-MM.") var period: String
-    @Option(help: "Lần báo cáo đã xem; báo cáo đã đổi thì không duyệt.") var revision: Int?
+    @Option(help: "Lần báo cáo đã xem; báo cáo đã đổi thì không duyệt.") var revision: String?
     @Option(help: "Ý kiến.") var note: String?
 
     func command() throws -> TaskCommand {
-        .approve(period: try Read.period(period), revision: revision, note: try Read.optional(note, "ý kiến", TextLimit.reason))
+        .approve(
+            period: try Read.period(period), revision: try revision.map { try Read.int($0, "lần báo cáo", 1...999) },
+            note: try Read.optional(note, "ý kiến", TextLimit.reason))
     }
 
     func done(_ task: TaskID) -> String { "Đã duyệt báo cáo kỳ \(period) của nhiệm vụ \(task)." }
@@ -68,7 +67,7 @@ struct Return: TaskAction {
     @Argument(help: "Mã nhiệm vụ.") var task: String
     @Option(help: "Kỳ báo cáo bị trả lại, YYYY-MM.") var period: String?
     @Flag(help: "Trả lại kết quả hoàn thành thay vì báo cáo tháng.") var completion = false
-    @Option(help: "Lần báo cáo đã xem.") var revision: Int?
+    @Option(help: "Lần báo cáo đã xem.") var revision: String?
     @Option(help: "Lý do trả lại.") var reason: String
 
     func validate() throws {
@@ -80,7 +79,9 @@ struct Return: TaskAction {
     func command() throws -> TaskCommand {
         let reason = try Read.text(reason, "lý do", TextLimit.reason)
         guard let period else { return .returnCompletion(reason: reason) }
-        return .returnReport(period: try Read.period(period), revision: revision, reason: reason)
+        return .returnReport(
+            period: try Read.period(period), revision: try revision.map { try Read.int($0, "lần báo cáo", 1...999) },
+            reason: reason)
     }
 
     func done(_ task: TaskID) -> String {

@@ -71,6 +71,18 @@ enum Read {
     }
 
     static func task(_ raw: String) throws -> TaskID { try failing { try TaskID.parse(raw) } }
+
+    /// A whole number typed by a person, within `range`.
+    static func int(_ raw: String, _ field: String, _ range: ClosedRange<Int>) throws -> Int {
+        guard let number = Int(raw.trimmingCharacters(in: .whitespaces)) else {
+            throw Failure(InputError.malformedNumber(field: field, value: raw))
+        }
+        guard range.contains(number) else {
+            throw Failure(InputError.outOfRange(
+                field: field, value: raw, range: "\(range.lowerBound)–\(range.upperBound)"))
+        }
+        return number
+    }
     static func unit(_ raw: String) throws -> UnitID { try failing { try UnitID.parse(raw) } }
     static func period(_ raw: String) throws -> Period { try failing { try Period.parse(raw) } }
 

@@ -213,8 +213,10 @@ public struct TaskState: Hashable, Codable, Sendable {
             s.lastReason = e.reason
             s.pendingExtension = nil
         }
-        s.due = s.currentDeliverable.map { s.deliverables[$0].due }
-        s.originalDue = s.currentDeliverable.map { s.deliverables[$0].originalDue }
+        // Once all is delivered, the last deadline stays: lateness is judged by it.
+        let deadline = s.currentDeliverable ?? s.deliverables.indices.last
+        s.due = deadline.map { s.deliverables[$0].due }
+        s.originalDue = deadline.map { s.deliverables[$0].originalDue }
         return s
     }
 

@@ -37,12 +37,15 @@ public final class SQLiteEventStore: Sendable {
 
     /// Opens the store at `path`, after checking, without writing anything, that the
     /// file is a Rõ store this binary can read. Brings an older schema up to date.
-    public static func open(at path: String) throws(StoreError) -> SQLiteEventStore {
+    ///
+    /// `readOnly` opens it for reading the events only (`ro verify`): nothing is
+    /// written, not even the read models' catch-up or a migration.
+    public static func open(at path: String, readOnly: Bool = false) throws(StoreError) -> SQLiteEventStore {
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
         try inspect(path)
         return try guarded(path) {
-            let pool = try makePool(path)
-            try migrator.migrate(pool)
+            let pool = try makePool(path, readOnly: readOnly)
+            if !readOnly { try migrator.migrate(pool) }
             return SQLiteEventStore(path: path, writer: pool)
         }
     }
@@ -70,12 +73,13 @@ public final class SQLiteEventStore: Sendable {
     /// commit. GRDB sets `synchronous = NORMAL` when it turns WAL on (a commit
     /// could then be lost at power loss); the writer is set back to FULL here,
     /// once, since a pool keeps its writer connection for its whole life.
-    private static func makePool(_ path: String) throws -> DatabasePool {
+    private static func makePool(_ path: String, readOnly: Bool = false) throws -> DatabasePool {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.label = "ro"
+        config.readonly = readOnly
         let pool = try DatabasePool(path: path, configuration: config)
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        if !readOnly { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
         return pool
     }
 

@@ -29,5 +29,5 @@ do {
         exit(0)
     }
     let line = Ro.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-    fail(line.replacingOccurrences(of: "Error: ", with: ""), .usage)
+    fail(UsageText.vietnamese(line), .usage)
 }

@@ -71,6 +71,9 @@ struct CompletionTests {
         #expect(outcome.state.status == .completed)
         #expect(outcome.state.status.isClosed)
         #expect(!outcome.state.isOverdue(at: Fx.t("2030-01-01T00:00:00Z")))
+        // The deadline stays, for lateness statistics.
+        #expect(outcome.state.due == Fx.taskDue)
+        #expect(outcome.state.originalDue == Fx.taskDue)
         outcome.again.then(rejects: .wrongStatus(action: Action.confirm, status: .completed))
     }
 

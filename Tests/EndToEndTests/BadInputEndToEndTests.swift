@@ -65,6 +65,22 @@ struct BadInputEndToEndTests {
         try refuse(ro, count, ["return", "KH07-1", "--reason", "x", "--as", "chutich"], 64, "--period hoặc --completion")
         try refuse(ro, count, ["return", "KH07-1", "--period", "2026-11", "--completion", "--reason", "x", "--as", "chutich"], 64, "--period hoặc --completion")
         try refuse(ro, count, ["khong-co-lenh"], 64, "khong-co-lenh")
+        // Told in Vietnamese, not in the argument parser's English.
+        #expect(try ro.run(["accept", "KH07-1", "--as", "lan", "--nhanh"]).stderr == "ro: không có tùy chọn '--nhanh'\n")
+        #expect(try ro.run(["accept", "KH07-1"]).stderr == "ro: thiếu tham số bắt buộc '--as <as>'\n")
+        #expect(try ro.run(["task", "list", "--overdue=yes"]).stderr == "ro: tùy chọn '--overdue' không nhận giá trị\n")
+        try refuse(ro, count, ["task", "list", "--unit", "khong-co"], 66, "không có đơn vị 'khong-co'")
+    }
+
+    @Test func verifyWritesNothingAndAnEmptyRODBMeansTheDefault() throws {
+        let (ro, _) = try store()
+        let before = try Data(contentsOf: URL(fileURLWithPath: ro.db))
+        #expect(try ro.run(["verify"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: ro.db)) == before)
+        let empty = try RoRunner.execute(
+            RoRunner.binary, ["task", "list"], environment: ["RO_DB": "", "RO_NOW": ro.now], directory: ro.folder)
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(empty.stdout.contains("KH07-1"))
     }
 
     @Test func ruleViolations() throws {

@@ -122,7 +122,7 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
-        let verification = try failing { try store.open().verify() }
+        let verification = try failing { try SQLiteEventStore.open(at: store.path, readOnly: true).verify() }
         let brk = verification.firstBreak
         if output.json {
             Output.json(Result(ok: brk == nil, checked: verification.checked, firstBadPosition: brk?.position, problem: brk?.kind.rawValue))

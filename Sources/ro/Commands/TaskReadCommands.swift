@@ -29,7 +29,11 @@ struct TaskGroup: ParsableCommand {
             let filter = TaskFilter(
                 unit: try unit.map(Read.unit), status: status, overdueAt: overdue ? now : nil,
                 period: try period.map(Read.period))
-            let tasks = try failing { try store.open().tasks(filter, now: now) }
+            let database = try store.open()
+            if let unit = filter.unit, try failing({ try database.units() }).allSatisfy({ $0.id != unit }) {
+                throw Failure(Rejection.unknownUnit(unit))
+            }
+            let tasks = try failing { try database.tasks(filter, now: now) }
             if output.json { return Output.json(tasks) }
             var header = ["MÃ", "CHỦ TRÌ", "TRẠNG THÁI", "HẠN", "TÊN NHIỆM VỤ"]
             if filter.period != nil { header.insert("BÁO CÁO KỲ", at: 3) }
@@ -100,18 +104,18 @@ struct TaskDetail: Encodable {
         try c.encode(state.status, forKey: .status)
         try c.encode(state.lead, forKey: .leadUnit)
         try c.encode(state.coUnits, forKey: .coUnits)
-        try c.encode(state.due, forKey: .due)
-        try c.encode(state.originalDue, forKey: .originalDue)
-        try c.encode(state.output, forKey: .output)
+        try c.encodeIfPresent(state.due, forKey: .due)
+        try c.encodeIfPresent(state.originalDue, forKey: .originalDue)
+        try c.encodeIfPresent(state.output, forKey: .output)
         try c.encode(state.assignedAt, forKey: .assignedAt)
         try c.encode(overdue, forKey: .overdue)
         try c.encode(state.reports.values.sorted { $0.period < $1.period }, forKey: .reports)
-        try c.encode(state.pendingExtension, forKey: .pendingExtension)
-        try c.encode(state.completion, forKey: .completion)
-        try c.encode(state.lastReason, forKey: .lastReason)
-        try c.encode(state.plan, forKey: .plan)
-        try c.encode(state.code, forKey: .code)
-        try c.encode(state.deadlineText, forKey: .deadlineText)
+        try c.encodeIfPresent(state.pendingExtension, forKey: .pendingExtension)
+        try c.encodeIfPresent(state.completion, forKey: .completion)
+        try c.encodeIfPresent(state.lastReason, forKey: .lastReason)
+        try c.encodeIfPresent(state.plan, forKey: .plan)
+        try c.encodeIfPresent(state.code, forKey: .code)
+        try c.encodeIfPresent(state.deadlineText, forKey: .deadlineText)
         try c.encode(state.deliverables, forKey: .deliverables)
         try c.encode(state.indicators, forKey: .indicators)
     }

@@ -9,7 +9,12 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "Tệp kho dữ liệu (mặc định: biến RO_DB, hoặc ./ro.sqlite).")
     var db: String?
 
-    var path: String { db ?? ProcessInfo.processInfo.environment["RO_DB"] ?? "ro.sqlite" }
+    /// `--db`, else RO_DB (an empty one counts as unset), else `ro.sqlite` here.
+    var path: String {
+        if let db, !db.isEmpty { return db }
+        if let env = ProcessInfo.processInfo.environment["RO_DB"], !env.isEmpty { return env }
+        return "ro.sqlite"
+    }
 
     /// The clock: RO_NOW (ISO 8601) when set, for simulations and tests; the system's otherwise.
     func clock() throws -> any TimeSource {

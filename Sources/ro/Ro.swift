@@ -9,8 +9,9 @@ struct Ro: ParsableCommand {
         discussion: """
             Kho dữ liệu: --db TỆP, hoặc biến RO_DB, mặc định ./ro.sqlite.
             Người thực hiện: --as TÊN_ĐĂNG_NHẬP. Giờ giả lập: biến RO_NOW (ISO 8601).
-            Mã thoát: 0 thành công; 64 sai cú pháp; 65 dữ liệu không đọc được; 66 không tìm thấy;
-            67 trái quy định; 68 chuỗi băm hỏng; 74 lỗi kho dữ liệu; 75 xung đột ghi.
+            Mã thoát: 0 thành công, 64 sai cú pháp, 65 dữ liệu không đọc được,
+              66 không tìm thấy, 67 trái quy định, 68 chuỗi băm hỏng,
+              74 lỗi kho dữ liệu, 75 xung đột ghi.
             """,
         version: "0.1.0",
         subcommands: [

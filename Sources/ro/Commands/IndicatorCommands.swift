@@ -55,9 +55,7 @@ extension Indicators {
         func run() throws {
             let planID = try failing { try PlanID.parse(plan) }
             let id = try Read.line(indicator, "mã chỉ tiêu", 64)
-            guard let number = Double(value.replacingOccurrences(of: ",", with: ".")), number.isFinite else {
-                throw Failure(InputError.malformedNumber(field: "giá trị chỉ tiêu \(id)", value: value))
-            }
+            let number = try Read.number(value, "giá trị chỉ tiêu \(id)")
             let period = try Read.period(period)
             let note = try Read.optional(note, "ghi chú", TextLimit.reason)
             let context = try actor.context()

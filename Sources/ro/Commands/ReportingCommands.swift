@@ -29,10 +29,7 @@ struct Report: TaskAction {
             throw Failure("chỉ tiêu '\(text)' cần dạng MÃ=GIÁ_TRỊ", .dataError)
         }
         let id = try Read.line(parts[0], "mã chỉ tiêu", 64)
-        guard let value = Double(parts[1].replacingOccurrences(of: ",", with: ".")), value.isFinite else {
-            throw Failure(InputError.malformedNumber(field: "giá trị chỉ tiêu \(id)", value: parts[1]))
-        }
-        return .init(indicator: id, value: value)
+        return .init(indicator: id, value: try Read.number(parts[1], "giá trị chỉ tiêu \(id)"))
     }
 
     func done(_ task: TaskID) -> String { "Đã gửi báo cáo kỳ \(period) của nhiệm vụ \(task)." }

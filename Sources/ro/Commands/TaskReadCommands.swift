@@ -86,37 +86,48 @@ struct TaskGroup: ParsableCommand {
     }
 }
 
-/// `ro task show --json`.
+/// `ro task show --json`: the task's state under stable names; a field with no
+/// value is left out, as everywhere.
 struct TaskDetail: Encodable {
     var id: String
-    var state: TaskState
+    var title: String
+    var status: TaskStatus
+    var leadUnit: UnitID
+    var coUnits: [UnitID]
+    var due: Date?
+    var originalDue: Date?
+    var output: String?
+    var assignedAt: Date
     var overdue: Bool
+    var reports: [TaskState.Report]
+    var pendingExtension: TaskState.PendingExtension?
+    var completion: TaskState.Completion?
+    var lastReason: String?
+    var plan: String?
+    var code: String?
+    var deadlineText: String?
+    var deliverables: [TaskState.DeliverableState]
+    var indicators: [String]
 
-    enum CodingKeys: String, CodingKey {
-        case id, title, status, leadUnit, coUnits, due, originalDue, output, assignedAt, overdue, reports
-        case pendingExtension, completion, lastReason, plan, code, deadlineText, deliverables, indicators
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(state.title, forKey: .title)
-        try c.encode(state.status, forKey: .status)
-        try c.encode(state.lead, forKey: .leadUnit)
-        try c.encode(state.coUnits, forKey: .coUnits)
-        try c.encodeIfPresent(state.due, forKey: .due)
-        try c.encodeIfPresent(state.originalDue, forKey: .originalDue)
-        try c.encodeIfPresent(state.output, forKey: .output)
-        try c.encode(state.assignedAt, forKey: .assignedAt)
-        try c.encode(overdue, forKey: .overdue)
-        try c.encode(state.reports.values.sorted { $0.period < $1.period }, forKey: .reports)
-        try c.encodeIfPresent(state.pendingExtension, forKey: .pendingExtension)
-        try c.encodeIfPresent(state.completion, forKey: .completion)
-        try c.encodeIfPresent(state.lastReason, forKey: .lastReason)
-        try c.encodeIfPresent(state.plan, forKey: .plan)
-        try c.encodeIfPresent(state.code, forKey: .code)
-        try c.encodeIfPresent(state.deadlineText, forKey: .deadlineText)
-        try c.encode(state.deliverables, forKey: .deliverables)
-        try c.encode(state.indicators, forKey: .indicators)
+    init(id: String, state: TaskState, overdue: Bool) {
+        self.id = id
+        title = state.title
+        status = state.status
+        leadUnit = state.lead
+        coUnits = state.coUnits
+        due = state.due
+        originalDue = state.originalDue
+        output = state.output
+        assignedAt = state.assignedAt
+        self.overdue = overdue
+        reports = state.reports.values.sorted { $0.period < $1.period }
+        pendingExtension = state.pendingExtension
+        completion = state.completion
+        lastReason = state.lastReason
+        plan = state.plan
+        code = state.code
+        deadlineText = state.deadlineText
+        deliverables = state.deliverables
+        indicators = state.indicators
     }
 }

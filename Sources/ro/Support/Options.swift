@@ -77,6 +77,14 @@ enum Read {
 
     static func task(_ raw: String) throws -> TaskID { try failing { try TaskID.parse(raw) } }
 
+    /// A decimal number as people write it here: `81,5` or `81.5`.
+    static func number(_ raw: String, _ field: String) throws -> Double {
+        guard let value = Double(raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
+            value.isFinite
+        else { throw Failure(InputError.malformedNumber(field: field, value: raw)) }
+        return value
+    }
+
     /// A whole number typed by a person, within `range`.
     static func int(_ raw: String, _ field: String, _ range: ClosedRange<Int>) throws -> Int {
         guard let number = Int(raw.trimmingCharacters(in: .whitespaces)) else {

@@ -11,29 +11,7 @@ import TestSupport
 struct LocTanPlanTests {
     static let path = Repository.path("Workflows/loc-tan-2026-2030.yaml")
 
-    /// The plan file; a fault fails the test with every issue listed.
-    static func load() throws -> PlanFile {
-        do {
-            return try PlanFile.read(path: path)
-        } catch {
-            Issue.record("\(error.issues.map(\.description).joined(separator: "\n"))")
-            throw error
-        }
-    }
-
-    /// Line breaks and runs of spaces as one space, diacritics composed: the
-    /// seed's paragraphs are broken across lines and pages.
-    static func collapsed(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    static func task(_ code: String, in plan: Plan) throws -> Plan.Task {
-        try #require(plan.tasks.first { $0.code == code }, "no task \(code)")
-    }
-
-    static func indicator(_ id: String, in plan: Plan) throws -> Indicator {
-        try #require(plan.indicators.first { $0.id == id }, "no indicator \(id)")
-    }
+    static func load() throws -> PlanFile { try RealPlan.load(path) }
 
     static func due(_ text: String) -> Date? { Timestamp.parse(text) }
 
@@ -110,7 +88,7 @@ struct LocTanPlanTests {
         let years = plan.horizon.years
 
         // Stage 1, "Năm 2026 - 2027": VNeID is the police's (IV.5).
-        let vneid = try Self.task("II.1.b.2", in: plan)
+        let vneid = try RealPlan.task("II.1.b.2", in: plan)
         #expect(vneid.group == "b) Phát triển xã hội số")
         #expect(vneid.title.hasPrefix("Hướng dẫn người dân, học sinh cài đặt và sử dụng ứng dụng VNeID"))
         #expect(vneid.lead.rawValue == "ca")
@@ -123,13 +101,13 @@ struct LocTanPlanTests {
         #expect(vneid.indicators == ["LT04"])
 
         // Training on e-commerce, with the farmers' union and the youth union named (IV.2).
-        let tmdt = try Self.task("II.1.c.2", in: plan)
+        let tmdt = try RealPlan.task("II.1.c.2", in: plan)
         #expect(tmdt.lead.rawValue == "kt")
         #expect(tmdt.coUnits.map(\.rawValue) == ["hnd", "dtn"])
         #expect(tmdt.title.hasPrefix("Tổ chức các lớp tập huấn, hướng dẫn về thương mại điện tử"))
 
         // Stage 2, "Từ năm 2028 trở đi": to the end of the horizon.
-        let csdl = try Self.task("II.2.a.2", in: plan)
+        let csdl = try RealPlan.task("II.2.a.2", in: plan)
         #expect(csdl.group == "a) Hoàn thiện hạ tầng số")
         #expect(csdl.title.hasPrefix("Xây dựng hệ thống cơ sở dữ liệu số về đất đai, dân cư"))
         #expect(csdl.lead.rawValue == "kt")
@@ -141,7 +119,7 @@ struct LocTanPlanTests {
         #expect(stage2.first?.due == Self.due("2030-12-31T17:00:00Z"))
 
         // Stage 3, "Đến năm 2030": a target of II.3.a, led by the unit that tracks it.
-        let dvc = try Self.task("II.3.a.4", in: plan)
+        let dvc = try RealPlan.task("II.3.a.4", in: plan)
         #expect(dvc.group == "a) Nâng cao tiềm lực khoa học, công nghệ và đổi mới sáng tạo")
         #expect(dvc.title.hasPrefix("Tỷ lệ sử dụng dịch vụ công trực tuyến của người dân và doanh nghiệp"))
         #expect(dvc.lead.rawValue == "hcc")
@@ -153,7 +131,7 @@ struct LocTanPlanTests {
         #expect(dvc.indicators == ["LT04"])
 
         // "Hằng năm": one deliverable each year of the horizon.
-        let nganSach = try Self.task("II.3.b.1", in: plan)
+        let nganSach = try RealPlan.task("II.3.b.1", in: plan)
         #expect(nganSach.title.hasPrefix("Hằng năm, UBND xã bố trí ngân sách phù hợp"))
         #expect(nganSach.lead.rawValue == "vhxh")
         #expect(nganSach.deadline == .annually)
@@ -163,7 +141,7 @@ struct LocTanPlanTests {
         #expect(annual.last?.due == Self.due("2030-12-31T17:00:00Z"))
 
         // III: no time of its own, so within the plan's period "đến năm 2030".
-        let anNinh = try Self.task("III.5.3", in: plan)
+        let anNinh = try RealPlan.task("III.5.3", in: plan)
         #expect(anNinh.title.hasPrefix("Bảo đảm an toàn, an ninh mạng trên nền tảng số và không gian mạng."))
         #expect(anNinh.lead.rawValue == "ca")
         #expect(anNinh.coUnits.map(\.rawValue) == ["qs"])
@@ -172,7 +150,7 @@ struct LocTanPlanTests {
         #expect(anNinh.deadline.deliverables(horizon: years).first?.due == Self.due("2030-12-31T17:00:00Z"))
 
         // The one title over 500 characters in the seed, cut before its last clause.
-        let moiTruongSo = try Self.task("III.5.2", in: plan)
+        let moiTruongSo = try RealPlan.task("III.5.2", in: plan)
         #expect(moiTruongSo.title.count <= TextLimit.title)
         #expect(moiTruongSo.title.hasPrefix("Xây dựng kế hoạch và lộ trình đưa hoạt động của các cơ quan"))
         #expect(moiTruongSo.title.hasSuffix("cá nhân hoá và dựa trên dữ liệu"))
@@ -202,7 +180,7 @@ struct LocTanPlanTests {
     @Test func sampleIndicators() throws {
         let plan = try Self.load().plan
 
-        let dvc = try Self.indicator("LT04", in: plan)
+        let dvc = try RealPlan.indicator("LT04", in: plan)
         #expect(dvc.name == "Tỷ lệ sử dụng dịch vụ công trực tuyến của người dân và doanh nghiệp")
         #expect(dvc.group == "a) Nâng cao tiềm lực khoa học, công nghệ và đổi mới sáng tạo")
         #expect(dvc.measure == .percent)
@@ -212,30 +190,30 @@ struct LocTanPlanTests {
         #expect(dvc.targets.first?.value == 90)
         #expect(dvc.trackedBy.rawValue == "hcc")
 
-        let doanhNghiep = try Self.indicator("LT06", in: plan)
+        let doanhNghiep = try RealPlan.indicator("LT06", in: plan)
         #expect(doanhNghiep.targets.first?.text == "Trên 40%")
         #expect(doanhNghiep.targets.first?.comparator == .above)
         #expect(doanhNghiep.targets.first?.value == 40)
         #expect(doanhNghiep.trackedBy.rawValue == "kt")
 
-        let hdi = try Self.indicator("LT07", in: plan)
+        let hdi = try RealPlan.indicator("LT07", in: plan)
         #expect(hdi.name == "Chỉ số phát triển con người (HDI) của xã")
         #expect(hdi.measure == .index)
         #expect(hdi.targets.first?.text == "trên 0,7")
         #expect(hdi.targets.first?.comparator == .above)
         #expect(hdi.targets.first?.value == 0.7)
 
-        let trinhDo = try Self.indicator("LT01", in: plan)
+        let trinhDo = try RealPlan.indicator("LT01", in: plan)
         #expect(trinhDo.targets.map(\.text) == ["đạt mức khá trong toàn tỉnh"])
         #expect(trinhDo.targets.first?.comparator == .qualitative)
         #expect(trinhDo.trackedBy.rawValue == "vhxh")
 
         // "Từ năm 2028 trở đi": the same target each year from 2028.
-        let capQuang = try Self.indicator("LT10", in: plan)
+        let capQuang = try RealPlan.indicator("LT10", in: plan)
         #expect(capQuang.targets.map(\.year) == [2028, 2029, 2030])
         #expect(capQuang.targets.allSatisfy { $0.text == "100%" && $0.comparator == .atLeast && $0.value == 100 })
 
-        let tapHuan = try Self.indicator("LT09", in: plan)
+        let tapHuan = try RealPlan.indicator("LT09", in: plan)
         #expect(tapHuan.measure == .count)
         #expect(tapHuan.targets.map(\.year) == [2026, 2027])
         #expect(tapHuan.targets.first?.text == "01 lớp/năm")
@@ -258,7 +236,7 @@ struct LocTanPlanTests {
         }
         // Each target of "Đến năm 2030" a) is served by its own bullet.
         for n in 1...7 {
-            let task = try Self.task("II.3.a.\(n)", in: file.plan)
+            let task = try RealPlan.task("II.3.a.\(n)", in: file.plan)
             #expect(task.indicators == [String(format: "LT%02d", n)])
         }
         #expect(!file.warnings.contains { $0.message.contains("không gắn với nhiệm vụ") })
@@ -266,26 +244,26 @@ struct LocTanPlanTests {
 
     @Test func textsAreTheSeedsOwn() throws {
         guard let seed = Repository.seed("003") else { return }
-        let text = Self.collapsed(seed)
+        let text = RealPlan.collapsed(seed)
         let plan = try Self.load().plan
         for task in plan.tasks {
-            #expect(text.contains(Self.collapsed(task.title)), "\(task.code): title not in the seed")
+            #expect(text.contains(RealPlan.collapsed(task.title)), "\(task.code): title not in the seed")
             if let group = task.group {
-                #expect(text.contains(Self.collapsed(group)), "\(task.code): group not in the seed")
+                #expect(text.contains(RealPlan.collapsed(group)), "\(task.code): group not in the seed")
             }
         }
         // The targets of II.3.a are named as the seed writes them (LT06 adds "Tỷ lệ").
         for id in ["LT01", "LT02", "LT03", "LT04", "LT05", "LT07"] {
-            let indicator = try Self.indicator(id, in: plan)
-            #expect(text.contains(Self.collapsed(indicator.name)), "\(id): name not in the seed")
+            let indicator = try RealPlan.indicator(id, in: plan)
+            #expect(text.contains(RealPlan.collapsed(indicator.name)), "\(id): name not in the seed")
         }
         // Unit names too, but for case: the seed writes "Đề nghị các đơn vị doanh nghiệp …".
         let lowered = text.lowercased()
         for unit in plan.units {
-            #expect(lowered.contains(Self.collapsed(unit.name).lowercased()), "\(unit.id.rawValue): name not in the seed")
+            #expect(lowered.contains(RealPlan.collapsed(unit.name).lowercased()), "\(unit.id.rawValue): name not in the seed")
         }
         for basis in plan.document.basedOn {
-            #expect(text.contains(Self.collapsed(basis)), "based_on not in the seed: \(basis)")
+            #expect(text.contains(RealPlan.collapsed(basis)), "based_on not in the seed: \(basis)")
         }
     }
 }

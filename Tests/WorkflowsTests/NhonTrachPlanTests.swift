@@ -11,29 +11,7 @@ import TestSupport
 struct NhonTrachPlanTests {
     static let path = Repository.path("Workflows/nhon-trach-2026.yaml")
 
-    /// The plan file; a fault fails the test with every issue listed.
-    static func load() throws -> PlanFile {
-        do {
-            return try PlanFile.read(path: path)
-        } catch {
-            Issue.record("\(error.issues.map(\.description).joined(separator: "\n"))")
-            throw error
-        }
-    }
-
-    /// Line breaks and runs of spaces as one space, diacritics composed: the
-    /// seed's table and paragraphs are broken across lines.
-    static func collapsed(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    static func task(_ code: String, in plan: Plan) throws -> Plan.Task {
-        try #require(plan.tasks.first { $0.code == code }, "no task \(code)")
-    }
-
-    static func indicator(_ id: String, in plan: Plan) throws -> Indicator {
-        try #require(plan.indicators.first { $0.id == id }, "no indicator \(id)")
-    }
+    static func load() throws -> PlanFile { try RealPlan.load(path) }
 
     @Test func readsWithoutFault() throws {
         let file = try Self.load()
@@ -92,7 +70,7 @@ struct NhonTrachPlanTests {
     @Test func sampleTasks() throws {
         let plan = try Self.load().plan
 
-        let kh = try Self.task("III.1.2", in: plan)
+        let kh = try RealPlan.task("III.1.2", in: plan)
         #expect(kh.lead.rawValue == "vhxh")
         #expect(kh.group == "1. Tăng cường công tác lãnh đạo, tổ chức thực hiện")
         #expect(kh.title.hasPrefix("Xây dựng Kế hoạch chuyển đổi số xã Nhơn Trạch năm 2026"))
@@ -104,31 +82,31 @@ struct NhonTrachPlanTests {
         #expect(deliverables.first?.due == Timestamp.parse("2026-12-31T17:00:00Z"))
 
         // "(nếu được phân công)": waits for the superior's assignment.
-        let pilot = try Self.task("III.2.2", in: plan)
+        let pilot = try RealPlan.task("III.2.2", in: plan)
         #expect(pilot.lead.rawValue == "vhxh")
         #expect(pilot.title.hasPrefix("Phối hợp triển khai các mô hình thí điểm (nếu được phân công) như:"))
         #expect(pilot.deadline == .onInstruction)
 
-        let tuyenTruyen = try Self.task("III.2.6", in: plan)
+        let tuyenTruyen = try RealPlan.task("III.2.6", in: plan)
         #expect(tuyenTruyen.lead.rawValue == "vhtt")
         #expect(tuyenTruyen.coUnits.map(\.rawValue) == ["ap", "cnscd"])
         #expect(tuyenTruyen.title.hasPrefix("Tổ chức tuyên truyền, vận động người dân, hộ kinh doanh"))
         #expect(tuyenTruyen.deadline == .year(2026))
 
-        let dvc = try Self.task("III.3.3", in: plan)
+        let dvc = try RealPlan.task("III.3.3", in: plan)
         #expect(dvc.lead.rawValue == "hcc")
         #expect(dvc.group == "3. Về Phát triển chính quyền số và Cải cách hành chính")
         #expect(dvc.title.hasPrefix("Nâng cao tỷ lệ hồ sơ dịch vụ công trực tuyến đạt từ 90% trở lên"))
         #expect(dvc.deadline == .year(2026))
         #expect(dvc.indicators == ["CT11", "CT12"])
 
-        let vanBan = try Self.task("V.4.2", in: plan)
+        let vanBan = try RealPlan.task("V.4.2", in: plan)
         #expect(vanBan.lead.rawValue == "vp")
         #expect(vanBan.group == "4. Văn phòng HĐND và UBND xã")
         #expect(vanBan.title.hasPrefix("Bảo đảm 100% văn bản trao đổi giữa UBND xã với cấp trên"))
         #expect(vanBan.deadline == .year(2026))
 
-        let ap = try Self.task("V.6.1", in: plan)
+        let ap = try RealPlan.task("V.6.1", in: plan)
         #expect(ap.lead.rawValue == "ap")
         #expect(ap.coUnits.map(\.rawValue) == ["cnscd"])
         #expect(ap.title.hasPrefix("Đẩy mạnh tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến"))
@@ -143,7 +121,7 @@ struct NhonTrachPlanTests {
     @Test func sampleIndicators() throws {
         let plan = try Self.load().plan
 
-        let g5 = try Self.indicator("CT01", in: plan)
+        let g5 = try RealPlan.indicator("CT01", in: plan)
         #expect(g5.name == "Tỉ lệ phủ sóng 5G trên địa bàn xã")
         #expect(g5.group == "I Hạ tầng số")
         #expect(g5.measure == .percent)
@@ -154,7 +132,7 @@ struct NhonTrachPlanTests {
         #expect(g5.targets.first?.value == 60)
         #expect(g5.trackedBy.rawValue == "vhxh")
 
-        let sangKien = try Self.indicator("CT08", in: plan)
+        let sangKien = try RealPlan.indicator("CT08", in: plan)
         #expect(sangKien.name == "Sáng kiến cải tiến trong khu vực công được công nhận")
         #expect(sangKien.measure == .count)
         #expect(sangKien.unitLabel == "Sáng kiến")
@@ -163,20 +141,20 @@ struct NhonTrachPlanTests {
         #expect(sangKien.targets.first?.value == 1)
         #expect(sangKien.trackedBy.rawValue == "tdkt")
 
-        let iot = try Self.indicator("CT10", in: plan)
+        let iot = try RealPlan.indicator("CT10", in: plan)
         #expect(iot.name.hasPrefix("Hỗ trợ, khuyến khích ứng dụng công nghệ (IoT, tự động hóa...)"))
         #expect(iot.targets.first?.text == "Có triển khai")
         #expect(iot.targets.first?.comparator == .qualitative)
         #expect(iot.trackedBy.rawValue == "kt")
 
-        let paKn = try Self.indicator("CT17", in: plan)
+        let paKn = try RealPlan.indicator("CT17", in: plan)
         #expect(paKn.name == "Tỷ lệ xử lý phản ánh, kiến nghị đúng hạn")
         #expect(paKn.targets.first?.text == "100%")
         #expect(paKn.targets.first?.comparator == .atLeast)
         #expect(paKn.targets.first?.value == 100)
         #expect(paKn.trackedBy.rawValue == "vp")
 
-        let vneid = try Self.indicator("CT20", in: plan)
+        let vneid = try RealPlan.indicator("CT20", in: plan)
         #expect(vneid.name == "Tỷ lệ người dân có tài khoản định danh điện tử (VneID)")
         #expect(vneid.group == "IV Về phát triển chuyển đổi số & Cải cách hành chính")
         #expect(vneid.targets.first?.text == "≥ 80%")
@@ -184,7 +162,7 @@ struct NhonTrachPlanTests {
         #expect(vneid.targets.first?.value == 80)
         #expect(vneid.trackedBy.rawValue == "ca")
 
-        let soSucKhoe = try Self.indicator("CT22", in: plan)
+        let soSucKhoe = try RealPlan.indicator("CT22", in: plan)
         #expect(soSucKhoe.name == "Tỷ lệ người dân có Sổ sức khỏe điện tử")
         #expect(soSucKhoe.targets.first?.value == 95)
         #expect(soSucKhoe.trackedBy.rawValue == "tyt")
@@ -209,21 +187,21 @@ struct NhonTrachPlanTests {
 
     @Test func textsAreTheSeedsOwn() throws {
         guard let seed = Repository.seed("002") else { return }
-        let text = Self.collapsed(seed)
+        let text = RealPlan.collapsed(seed)
         let plan = try Self.load().plan
         for task in plan.tasks {
-            #expect(text.contains(Self.collapsed(task.title)), "\(task.code): title not in the seed")
+            #expect(text.contains(RealPlan.collapsed(task.title)), "\(task.code): title not in the seed")
             if let group = task.group {
-                #expect(text.contains(Self.collapsed(group)), "\(task.code): group not in the seed")
+                #expect(text.contains(RealPlan.collapsed(group)), "\(task.code): group not in the seed")
             }
         }
         for indicator in plan.indicators where indicator.id != "CT14" {
-            #expect(text.contains(Self.collapsed(indicator.name)), "\(indicator.id): name not in the seed")
+            #expect(text.contains(RealPlan.collapsed(indicator.name)), "\(indicator.id): name not in the seed")
         }
         // CT14: the table pushed the name's last words ("quốc gia") below its tracking unit.
-        let ct14 = try Self.indicator("CT14", in: plan)
+        let ct14 = try RealPlan.indicator("CT14", in: plan)
         #expect(ct14.name.hasSuffix(" quốc gia"))
-        #expect(text.contains(Self.collapsed(String(ct14.name.dropLast(" quốc gia".count)))))
+        #expect(text.contains(RealPlan.collapsed(String(ct14.name.dropLast(" quốc gia".count)))))
         #expect(text.contains("Trung tâm PV HCC quốc gia"))
     }
 }

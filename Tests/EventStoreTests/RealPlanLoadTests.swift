@@ -25,6 +25,11 @@ struct RealPlanLoadTests {
     func loads(file: String) throws {
         let planFile = try PlanFile.read(path: Repository.path("Workflows/\(file)"))
         let plan = planFile.plan
+        // Every indicator is linked to a task that serves it (its values can come with reports).
+        let served = Set(plan.tasks.flatMap(\.indicators))
+        for indicator in plan.indicators {
+            #expect(served.contains(indicator.id), "\(file): \(indicator.id) is served by no task")
+        }
         let temp = try TemporaryStore()
         let handler = temp.handler(at: Fixture.november10)
         try Fixture.seedDirectory(handler)

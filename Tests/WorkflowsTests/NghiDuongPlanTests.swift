@@ -309,15 +309,6 @@ struct NghiDuongPlanTests {
         #expect(plan.reporting.rule.due(for: november) == Self.due("2025-11-19T17:00:00Z"))
     }
 
-    @Test func everyIndicatorIsServedBySomeTask() throws {
-        let file = try Self.load()
-        let served = Set(file.plan.tasks.flatMap(\.indicators))
-        for indicator in file.plan.indicators {
-            #expect(served.contains(indicator.id), "\(indicator.id) is served by no task")
-        }
-        #expect(!file.warnings.contains { $0.message.contains("không gắn với nhiệm vụ") })
-    }
-
     @Test func textsAreTheSeedsOwn() throws {
         let plan = try Self.load().plan
         let notice = Repository.seed("000").map(RealPlan.collapsed)

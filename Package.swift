@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libuuid from uuid-dev: event ids, as the design card names.
@@ -51,11 +52,22 @@ let package = Package(
             dependencies: ["RoDomain", "RoEventStore"],
             path: "Sources/Handlers",
             swiftSettings: strict),
+        // Mail: RFC 5322 messages (MIME, RFC 2047) handed to the sendmail program.
+        .target(name: "RoMail", path: "Sources/Mail", swiftSettings: strict),
+        // The scheduler: which reminders are due, and the runner that records and sends them.
+        .target(
+            name: "RoScheduler",
+            dependencies: [
+                "RoDomain", "RoEventStore", "RoHandlers", "RoMail",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/Scheduler",
+            swiftSettings: strict),
         // The `ro` command line: thin.
         .executableTarget(
             name: "ro",
             dependencies: [
-                "RoDomain", "RoEventStore", "RoHandlers", "RoWorkflows",
+                "RoDomain", "RoEventStore", "RoHandlers", "RoWorkflows", "RoMail", "RoScheduler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/ro",
@@ -82,6 +94,9 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "WorkflowsTests", dependencies: ["RoWorkflows", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "MailTests", dependencies: ["RoMail"], swiftSettings: strict),
+        .testTarget(
+            name: "SchedulerTests", dependencies: ["RoScheduler", "RoWorkflows", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ro"], swiftSettings: strict),
     ]
 )

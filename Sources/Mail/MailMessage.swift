@@ -1,0 +1,4 @@
+import Foundation
+
+/// Placeholder: replaced by the mail module.
+public enum RoMailPlaceholder {}

@@ -110,6 +110,9 @@ public struct TaskState: Hashable, Codable, Sendable {
     public var originalDue: Date?
     public var output: String?
     public var assignedAt = Date(timeIntervalSince1970: 0)
+    /// When the current lead unit was given the task (assigned or reassigned):
+    /// the acceptance reminder counts from here.
+    public var leadSince: Date?
     public var reports: [Period: Report] = [:]
     public var pendingExtension: PendingExtension?
     public var completion: Completion?
@@ -134,6 +137,7 @@ public struct TaskState: Hashable, Codable, Sendable {
             s.coUnits = e.coUnits
             s.output = e.output
             s.assignedAt = e.at
+            s.leadSince = e.at
             s.plan = e.plan
             s.code = e.code
             s.deadlineText = e.deadlineText
@@ -151,6 +155,7 @@ public struct TaskState: Hashable, Codable, Sendable {
         case .reassigned(let e):
             s.status = .assigned
             s.lead = e.to
+            s.leadSince = e.at
             s.coUnits.removeAll { $0 == e.to }
             s.pendingExtension = nil
         case .reportSubmitted(let e):

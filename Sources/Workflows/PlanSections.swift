@@ -89,17 +89,40 @@ struct PlanSections {
 
     func reminders(_ value: Value) -> Plan.Reminders {
         let standard = Plan.Reminders.standard
-        guard let f = r.fields(value, allowed: ["before_days", "after_days", "escalation", "deadline_on_holiday"]) else {
-            return standard
-        }
-        let before = r.list(f["before_days"])?.compactMap { r.int($0, in: 0...60) } ?? standard.before
-        let after = r.list(f["after_days"])?.compactMap { r.int($0, in: 1...60) } ?? standard.after
+        let allowed = ["before_days", "after_days", "escalation", "deadline_on_holiday", "accept_within_days"]
+        guard let f = r.fields(value, allowed: allowed) else { return standard }
+        let before = days(f["before_days"], in: 0...60, "ngày nhắc trước hạn") ?? standard.before
+        let after = days(f["after_days"], in: 1...60, "ngày nhắc quá hạn") ?? standard.after
         let ladder = r.list(f["escalation"])?.compactMap { r.oneOf($0, Plan.Reminders.Rung.self) } ?? standard.escalation
-        if let list = f["escalation"], ladder.isEmpty { r.fail(list, "thang nhắc việc không được trống") }
+        if let list = f["escalation"] {
+            if ladder.isEmpty { r.fail(list, "thang nhắc việc không được trống") }
+            if Set(ladder).count != ladder.count { r.fail(list, "một bậc xuất hiện hai lần trong thang nhắc việc") }
+        }
+        // Each overdue notice climbs one rung above the first: a notice past the top has no one to go to.
+        if after.count > ladder.count - 1, let at = f["after_days"] ?? f["escalation"] {
+            r.fail(
+                at, "có \(after.count) lần nhắc quá hạn nhưng thang nhắc việc chỉ có \(max(ladder.count - 1, 0)) bậc trên bậc đầu "
+                    + "(mỗi lần nhắc quá hạn lên một bậc; thêm bậc vào escalation hoặc bớt after_days)")
+        }
         let holiday = f["deadline_on_holiday"].flatMap { r.oneOf($0, Plan.Reminders.HolidayRule.self) }
+        let accept = f["accept_within_days"].flatMap { r.int($0, in: 1...30) }
         return Plan.Reminders(
             before: before.sorted(by: >), after: after.sorted(), escalation: ladder,
-            deadlineOnHoliday: holiday ?? standard.deadlineOnHoliday)
+            deadlineOnHoliday: holiday ?? standard.deadlineOnHoliday, acceptWithinDays: accept)
+    }
+
+    /// A list of day offsets: whole numbers in `range`, none twice.
+    private func days(_ value: Value?, in range: ClosedRange<Int>, _ what: String) -> [Int]? {
+        guard let items = r.list(value) else { return nil }
+        var seen: Set<Int> = []
+        return items.compactMap { item in
+            guard let day = r.int(item, in: range) else { return nil }
+            guard seen.insert(day).inserted else {
+                r.fail(item, "\(what) \(day) lặp lại")
+                return nil
+            }
+            return day
+        }
     }
 
     /// Reports every value that stands more than once, at its second place.

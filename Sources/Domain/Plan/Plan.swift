@@ -90,6 +90,12 @@ public struct Plan: Hashable, Codable, Sendable {
         public var after: [Int]
         public var escalation: [Rung]
         public var deadlineOnHoliday: HolidayRule
+        /// Working days a lead unit has to accept a task (default 3); absent in plans published before it existed.
+        public var acceptWithinDays: Int?
+
+        /// Working days a lead unit has to accept a task.
+        public var acceptanceDays: Int { acceptWithinDays ?? Self.defaultAcceptanceDays }
+        public static let defaultAcceptanceDays = 3
 
         public enum Rung: String, Codable, Sendable, CaseIterable {
             case officers
@@ -105,15 +111,19 @@ public struct Plan: Hashable, Codable, Sendable {
             case nextWorkingDay = "next_working_day"
         }
 
+        /// Three notices before the deadline, then one overdue notice per rung
+        /// above the officers: the unit head the next working day, the
+        /// coordinator three working days late, the leaders after a week.
         public static let standard = Reminders(
-            before: [5, 2, 0], after: [1, 3], escalation: [.officers, .unitHead, .coordinator, .leaders],
-            deadlineOnHoliday: .unchanged)
+            before: [5, 2, 0], after: [1, 3, 5], escalation: [.officers, .unitHead, .coordinator, .leaders],
+            deadlineOnHoliday: .unchanged, acceptWithinDays: nil)
 
-        public init(before: [Int], after: [Int], escalation: [Rung], deadlineOnHoliday: HolidayRule) {
+        public init(before: [Int], after: [Int], escalation: [Rung], deadlineOnHoliday: HolidayRule, acceptWithinDays: Int?) {
             self.before = before
             self.after = after
             self.escalation = escalation
             self.deadlineOnHoliday = deadlineOnHoliday
+            self.acceptWithinDays = acceptWithinDays
         }
     }
 

@@ -167,3 +167,41 @@ extension EventCoding {
         }
     }
 }
+
+// MARK: Reminder and calendar events
+
+extension EventCoding {
+    public static func encode(_ event: ReminderEvent) -> NewEvent {
+        let payload: String = switch event {
+        case .mailIntended(let e): json(e)
+        case .mailAccepted(let e), .mailDeferred(let e), .mailFailed(let e), .mailSuperseded(let e): json(e)
+        case .unreachable(let e): json(e)
+        }
+        return NewEvent(type: event.typeName, schemaVersion: currentSchema, payload: payload)
+    }
+
+    public static func reminderEvent(_ e: RecordedEvent) throws(StoreError) -> ReminderEvent {
+        switch e.type {
+        case "ReminderMailIntended": .mailIntended(try decode(ReminderEvent.MailIntended.self, e))
+        case "ReminderMailAccepted": .mailAccepted(try decode(ReminderEvent.MailOutcome.self, e))
+        case "ReminderMailDeferred": .mailDeferred(try decode(ReminderEvent.MailOutcome.self, e))
+        case "ReminderMailFailed": .mailFailed(try decode(ReminderEvent.MailOutcome.self, e))
+        case "ReminderMailSuperseded": .mailSuperseded(try decode(ReminderEvent.MailOutcome.self, e))
+        case "ReminderUnreachable": .unreachable(try decode(ReminderEvent.Unreached.self, e))
+        default: throw .undecodable(position: e.position, type: e.type, reason: "unknown reminder event type")
+        }
+    }
+
+    public static func encode(_ event: CalendarEvent) -> NewEvent {
+        switch event {
+        case .published(let e): NewEvent(type: event.typeName, schemaVersion: currentSchema, payload: json(e))
+        }
+    }
+
+    public static func calendarEvent(_ e: RecordedEvent) throws(StoreError) -> CalendarEvent {
+        switch e.type {
+        case "CalendarPublished": .published(try decode(CalendarEvent.Published.self, e))
+        default: throw .undecodable(position: e.position, type: e.type, reason: "unknown calendar event type")
+        }
+    }
+}

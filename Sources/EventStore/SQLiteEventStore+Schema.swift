@@ -126,6 +126,45 @@ extension SQLiteEventStore {
                 CREATE INDEX indicator_values_indicator ON indicator_values(plan_id, indicator_id, position);
                 """)
         }
+        migrator.registerMigration("v3-reminders") { db in
+            try db.execute(sql: """
+                CREATE TABLE reminder_mail (
+                    message_id TEXT PRIMARY KEY,
+                    recipient TEXT,
+                    unit_id TEXT,
+                    rung TEXT,
+                    status TEXT NOT NULL,
+                    subject TEXT,
+                    intended_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    exit_status INTEGER,
+                    detail TEXT,
+                    retry_at TEXT,
+                    calendar_version TEXT NOT NULL,
+                    position INTEGER NOT NULL
+                );
+                CREATE INDEX reminder_mail_status ON reminder_mail(status);
+                CREATE TABLE reminder_notice (
+                    message_id TEXT NOT NULL,
+                    notice_key TEXT NOT NULL,
+                    item_key TEXT NOT NULL,
+                    notice_index INTEGER NOT NULL,
+                    task_id TEXT NOT NULL,
+                    unit_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    period TEXT,
+                    offset TEXT NOT NULL,
+                    due TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    rung TEXT NOT NULL,
+                    PRIMARY KEY (message_id, notice_key)
+                );
+                CREATE INDEX reminder_notice_item ON reminder_notice(item_key);
+                CREATE INDEX reminder_notice_task ON reminder_notice(task_id);
+                CREATE INDEX reminder_notice_unit ON reminder_notice(unit_id);
+                """)
+        }
         return migrator
     }()
 }

@@ -25,3 +25,19 @@ public struct SetTime: TimeSource {
     public func now() -> Date { instant }
     public var isSimulated: Bool { true }
 }
+
+/// A clock set to an instant that then runs: RO_NOW for a long-running
+/// simulation (`ro remind --loop`), where a clock that stood still would never
+/// reach the next reminder.
+public struct RunningTime: TimeSource {
+    public let start: Date
+    private let startUptime: TimeInterval
+    public init(from start: Date) {
+        self.start = start
+        startUptime = ProcessInfo.processInfo.systemUptime
+    }
+    public func now() -> Date {
+        Timestamp.truncated(start.addingTimeInterval(ProcessInfo.processInfo.systemUptime - startUptime))
+    }
+    public var isSimulated: Bool { true }
+}

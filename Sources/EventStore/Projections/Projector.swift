@@ -13,9 +13,12 @@ enum Projector {
     static let name = "read-models"
     /// Bump when the read models change shape or meaning: a store whose
     /// checkpoint has another version is rebuilt on the next catch-up.
-    static let version = 2
+    static let version = 3
     static let batchSize = 500
-    static let tables = ["unit_view", "user_view", "task_view", "report_view", "plan_view", "indicator_values"]
+    static let tables = [
+        "unit_view", "user_view", "task_view", "report_view", "plan_view", "indicator_values", "reminder_mail",
+        "reminder_notice",
+    ]
 
     static func checkpoint(_ db: Database) throws -> (version: Int, position: Int64)? {
         guard let row = try Row.fetchOne(
@@ -51,6 +54,8 @@ enum Projector {
                 try applyPlan(try EventCoding.planEvent(event), db)
             } else if event.streamID.hasPrefix("indicator-") {
                 try applyIndicator(try EventCoding.indicatorEvent(event), event, db)
+            } else if event.streamID == ReminderEvent.streamID {
+                try applyReminder(try EventCoding.reminderEvent(event), event, db)
             }
         }
         for (taskID, (state, record)) in tasks.touched { try writeTask(taskID, state, record, db) }

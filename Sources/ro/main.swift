@@ -17,9 +17,19 @@ for index in 1..<Int(CommandLine.argc) {
     arguments.append(argument)
 }
 
+/// Runs a command that waits (the scheduler loop, sendmail): its `async` `run`.
+func runAsync<Command: AsyncParsableCommand>(_ command: Command) async throws {
+    var command = command
+    try await command.run()
+}
+
 do {
     var command = try Ro.parseAsRoot(arguments)
-    try command.run()
+    if let long = command as? any AsyncParsableCommand {
+        try await runAsync(long)
+    } else {
+        try command.run()
+    }
 } catch let failure as Failure {
     fail(failure.message, failure.status)
 } catch {

@@ -16,6 +16,9 @@ enum ExitStatus: Int32 {
     case ruleViolation = 67
     /// `ro verify` found the hash chain broken.
     case integrity = 68
+    /// `ro remind`: the sendmail program cannot be run, or some reminders of the
+    /// pass could not be sent (each is listed and recorded).
+    case unavailable = 69
     /// The store is missing, not a Rõ store, newer than this binary, or failing.
     case storeError = 74
     /// Another writer changed the same data, or a command id was reused.

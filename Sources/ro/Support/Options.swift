@@ -25,6 +25,12 @@ struct StoreOptions: ParsableArguments {
         return SetTime(instant)
     }
 
+    /// The clock for a long-running command: RO_NOW, if set, is where it starts.
+    func runningClock() throws -> any TimeSource {
+        let clock = try clock()
+        return clock.isSimulated ? RunningTime(from: clock.now()) : clock
+    }
+
     func open() throws -> SQLiteEventStore {
         try failing { try SQLiteEventStore.open(at: path) }
     }

@@ -97,6 +97,6 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["RoMail"], swiftSettings: strict),
         .testTarget(
             name: "SchedulerTests", dependencies: ["RoScheduler", "RoWorkflows", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["ro"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["ro", "RoDomain", "RoMail", "RoWorkflows"], swiftSettings: strict),
     ]
 )

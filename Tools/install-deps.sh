@@ -2,7 +2,8 @@
 # Installs the system packages Rõ needs on a fresh Debian machine (run as root).
 # Swift itself comes with the machine (/opt/swift); this adds the C libraries
 # the package links (SQLite through GRDB, libuuid for event ids) and sqlite3
-# for looking into a store by hand.
+# for looking into a store by hand; then Tools/mta/install-mta.sh sets up the
+# local MTA the reminder emails go through.
 set -euo pipefail
 
 packages=(libsqlite3-dev uuid-dev sqlite3 tzdata)
@@ -20,3 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 else
   echo "System packages already installed: ${packages[*]}"
 fi
+
+# The local MTA for reminder emails (exim4: /usr/sbin/sendmail, delivery to
+# /var/mail) and the test mailbox ro-test@localhost (/var/mail/ro-test).
+bash "$(dirname "$0")/mta/install-mta.sh"

@@ -76,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "ro-bench",
             dependencies: [
-                "RoDomain", "RoEventStore", "RoHandlers",
+                "RoDomain", "RoEventStore", "RoHandlers", "RoScheduler",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tools/Benchmarks",

@@ -52,37 +52,72 @@ final class RoRunner: @unchecked Sendable {
             environment: ["RO_DB": db, "RO_NOW": now, "RO": Self.binary.path])
     }
 
+    /// `run`, waiting without holding a thread: for long tests that run `ro`
+    /// hundreds of times, which must not starve the tests running beside them.
+    @discardableResult
+    func runWaiting(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "no ro binary at \(Self.binary.path)")
+        return try await Self.execute(
+            Self.binary, arguments, environment: ["RO_DB": db, "RO_NOW": now].merging(environment) { $1 }, waiting: true)
+    }
+
     /// Runs `executable` with RO_DB and RO_NOW taken out of the inherited environment, then
     /// `environment` added, in `directory` (the current one when nil).
     static func execute(
         _ executable: URL, _ arguments: [String], environment: [String: String], directory: URL? = nil
     ) throws -> Result {
+        let run = try Run(executable, arguments, environment: environment, directory: directory)
+        try run.process.run()
+        run.process.waitUntilExit()
+        return run.result()
+    }
+
+    static func execute(
+        _ executable: URL, _ arguments: [String], environment: [String: String], waiting: Bool
+    ) async throws -> Result {
+        let run = try Run(executable, arguments, environment: environment, directory: nil)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            run.process.terminationHandler = { _ in continuation.resume() }
+            do { try run.process.run() } catch {
+                run.process.terminationHandler = nil
+                continuation.resume()
+            }
+        }
+        return run.result()
+    }
+
+    /// One run of a program, its output going to files (not pipes: no deadlock
+    /// however much either stream holds).
+    final class Run: @unchecked Sendable {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "RO_DB")
-        env.removeValue(forKey: "RO_NOW")
-        process.environment = env.merging(environment) { $1 }
-        // Files, not pipes: no deadlock however much either stream holds.
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("ro-out-\(UUID().uuidString)")
         let err = FileManager.default.temporaryDirectory.appendingPathComponent("ro-err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: err)
+
+        init(_ executable: URL, _ arguments: [String], environment: [String: String], directory: URL?) throws {
+            process.executableURL = executable
+            process.arguments = arguments
+            if let directory { process.currentDirectoryURL = directory }
+            var env = ProcessInfo.processInfo.environment
+            env.removeValue(forKey: "RO_DB")
+            env.removeValue(forKey: "RO_NOW")
+            process.environment = env.merging(environment) { $1 }
+            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: out)
+            process.standardError = try FileHandle(forWritingTo: err)
+            process.standardInput = FileHandle.nullDevice
         }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+
+        func result() -> Result {
+            defer {
+                try? FileManager.default.removeItem(at: out)
+                try? FileManager.default.removeItem(at: err)
+            }
+            return Result(
+                status: process.isRunning ? -1 : process.terminationStatus,
+                stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+                stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        }
     }
 
     /// How many events the store holds, read through `ro verify --json`.

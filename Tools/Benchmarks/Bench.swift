@@ -31,6 +31,17 @@ func best(of repeats: Int = 3, _ body: () throws -> Void) rethrows -> Double {
 }
 
 /// A fresh directory for one benchmark's files.
+/// ``best(of:_:)`` for work that waits.
+func bestAsync(of repeats: Int = 3, _ body: () async throws -> Void) async rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<repeats {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try await body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times.min()!
+}
+
 func scratch() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("ro-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -27,7 +27,7 @@ enum Workload {
             admin: .init(login: admin, name: "Quản trị", role: .admin, unit: nil, email: nil), context: by(.system))
         _ = try handler.addUnit(.init(id: unit, name: "Phòng Văn hóa – Xã hội"), context: by(admin))
         _ = try handler.addUser(.init(login: leader.login, name: "Chủ tịch", role: .leader, unit: nil, email: nil), context: by(admin))
-        _ = try handler.addUser(.init(login: officer.login, name: "Lan", role: .officer, unit: unit, email: nil), context: by(admin))
+        _ = try handler.addUser(.init(login: officer.login, name: "Lan", role: .officer, unit: unit, email: "lan@xa.vn"), context: by(admin))
         // Seeded in batches straight through the store: the deciders make the
         // events, without a command's two commits each.
         let now = handler.clock.now()

@@ -2,6 +2,7 @@ import Foundation
 import RoDomain
 import RoEventStore
 import RoHandlers
+import RoScheduler
 
 // ro-bench: the speed of Rõ's write and read paths, each as a ratio against a
 // limit measured in the same run, so the numbers mean the same on a fast
@@ -78,6 +79,28 @@ if wanted("rebuild") || wanted("verify") {
         limitSeconds: read, allowed: 3))
 }
 
+// 4. A scheduler pass (which notices are due, to whom, each digest's text; a dry
+//    run, so no mail) over accepted tasks whose reports are five months overdue,
+//    against reading the same tasks' states out of the read model.
+if wanted("remind") {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let store = try SQLiteEventStore.create(at: dir.appendingPathComponent("ro.sqlite").path)
+    let handler = CommandHandler(store: store, clock: SetTime(Timestamp.parse("2026-11-10T09:00:00+07:00")!))
+    try Workload.seed(handler, tasks: commands * 3)
+    let runner = ReminderRunner(
+        store: store, mailer: NoMail(), clock: SetTime(Timestamp.parse("2027-03-25T09:00:00+07:00")!),
+        messageDomain: "xa.vn", text: ReminderText(sender: "UBND xã"))
+    var notices = 0
+    let seconds = try await bestAsync {
+        notices = try await runner.run(dryRun: true).results.reduce(0) { $0 + $1.mail.notices.count }
+    }
+    let limit = try best { _ = try store.activeTasks() }
+    results.append(Measurement(
+        name: "remind", what: "a pass finding \(notices) notices", limitName: "reading \(commands * 3) task states",
+        seconds: seconds, limitSeconds: limit, allowed: 25))
+}
+
 print("benchmark      ratio   allowed    measured" + String(repeating: " ", count: 48) + "limit")
 for r in results {
     let line = [
@@ -92,3 +115,8 @@ for r in results {
 let failed = results.filter { !$0.passed }
 print("\(results.count - failed.count) passed, \(failed.count) failed")
 exit(failed.isEmpty ? 0 : 1)
+
+/// The dry run never sends.
+struct NoMail: ReminderMailer {
+    func send(_ mail: ReminderEvent.MailIntended) async -> MailResult { .permanent(status: nil, detail: "dry run") }
+}

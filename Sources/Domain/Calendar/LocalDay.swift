@@ -49,19 +49,27 @@ public struct LocalDay: Hashable, Comparable, Codable, Sendable, CustomStringCon
     /// The local day of an instant, in the commune's time zone. Traps for an
     /// instant outside 1900...2199.
     public static func containing(_ instant: Date) -> LocalDay {
-        let c = CommuneTime.calendar.dateComponents([.year, .month, .day], from: instant)
-        return LocalDay(year: c.year!, month: c.month!, day: c.day!)!
+        let offset = Double(CommuneTime.zone.secondsFromGMT(for: instant))
+        let local = (instant.timeIntervalSince1970 + offset) / 86_400
+        return LocalDay(julianDay: Int(local.rounded(.down)) + unixEpochJulianDay)
     }
 
-    /// The instant the day starts: 00:00 in the commune.
-    public var start: Date { CommuneTime.startOfDay(year: year, month: month, day: day)! }
+    /// The instant the day starts: 00:00 in the commune. Day arithmetic, not a
+    /// calendar search: the scheduler asks this thousands of times a pass.
+    public var start: Date { Self.midnight(julianDay: julianDay) }
 
     /// The instant the day ends: 00:00 of the next day in the commune. A task due
     /// "by the end of this day" is due at this instant.
-    public var end: Date {
-        let (y, m, d) = Self.gregorian(julianDay: julianDay + 1)
-        return CommuneTime.startOfDay(year: y, month: m, day: d)!
+    public var end: Date { Self.midnight(julianDay: julianDay + 1) }
+
+    /// 00:00 local of a day: UTC midnight less the zone's offset on that day.
+    private static func midnight(julianDay: Int) -> Date {
+        let utc = Date(timeIntervalSince1970: Double(julianDay - unixEpochJulianDay) * 86_400)
+        return utc.addingTimeInterval(-Double(CommuneTime.zone.secondsFromGMT(for: utc)))
     }
+
+    /// The Julian Day Number of 1970-01-01.
+    private static let unixEpochJulianDay = 2_440_588
 
     /// The day `days` days later (earlier when negative).
     public func adding(days: Int) -> LocalDay { LocalDay(julianDay: julianDay + days) }

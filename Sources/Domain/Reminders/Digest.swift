@@ -25,22 +25,24 @@ extension Digest {
     /// regard to case), entries in task order; and the rungs nobody stands on.
     public static func route(_ notices: [Notice], _ addressing: Addressing) -> (digests: [Digest], unreachable: [Unreachable]) {
         var digests: [String: Digest] = [:]
+        var told: Set<String> = []
         var unreachable: [String: Unreachable] = [:]
+        var people: [String: [Recipient]] = [:]
         for notice in notices.sorted(by: Self.order) {
+            let unit = notice.item.unit
             for rung in notice.rungs {
-                let people = addressing.recipients(rung, unit: notice.item.unit, coordinator: notice.item.coordinator)
-                if people.isEmpty {
-                    let key = "\(notice.item.unit)|\(rung.rawValue)"
-                    unreachable[key, default: Unreachable(unit: notice.item.unit, rung: rung, notices: [])].notices.append(notice)
+                let rungKey = "\(unit)|\(rung.rawValue)|\(notice.item.coordinator?.rawValue ?? "")"
+                let found = people[rungKey] ?? addressing.recipients(rung, unit: unit, coordinator: notice.item.coordinator)
+                people[rungKey] = found
+                if found.isEmpty {
+                    unreachable["\(unit)|\(rung.rawValue)", default: Unreachable(unit: unit, rung: rung, notices: [])]
+                        .notices.append(notice)
                 }
-                for person in people {
+                for person in found {
                     let key = person.address.lowercased()
-                    var digest = digests[key] ?? Digest(recipient: person, entries: [])
                     // One entry per notice: the lowest rung that reaches this person says why.
-                    if !digest.entries.contains(where: { $0.notice.key == notice.key }) {
-                        digest.entries.append(Entry(notice: notice, rung: rung))
-                    }
-                    digests[key] = digest
+                    guard told.insert("\(key) \(notice.key)").inserted else { continue }
+                    digests[key, default: Digest(recipient: person, entries: [])].entries.append(Entry(notice: notice, rung: rung))
                 }
             }
         }

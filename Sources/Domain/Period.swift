@@ -37,11 +37,11 @@ public struct Period: Hashable, Comparable, Codable, Sendable, CustomStringConve
 
     /// The period an instant falls in, in the commune's time zone.
     public static func containing(_ instant: Date) -> Period {
-        let c = CommuneTime.calendar.dateComponents([.year, .month], from: instant)
-        return Period(year: c.year!, month: c.month!)!
+        let day = LocalDay.containing(instant)
+        return Period(year: day.year, month: day.month)!
     }
 
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String { "\(Digits.four(year))-\(Digits.two(month))" }
 
     /// As the plans write it: `11/2026`.
     public var vietnamese: String { "\(month)/\(year)" }
@@ -51,7 +51,7 @@ public struct Period: Hashable, Comparable, Codable, Sendable, CustomStringConve
     }
 
     /// The instant the period starts: 00:00 on its first day, commune time.
-    public var start: Date { CommuneTime.startOfDay(year: year, month: month, day: 1)! }
+    public var start: Date { LocalDay(year: year, month: month, day: 1)!.start }
 
     public static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
@@ -84,7 +84,7 @@ public struct ReportingRule: Hashable, Codable, Sendable {
 
     /// The instant by which the report for `period` must have arrived.
     public func due(for period: Period) -> Date {
-        CommuneTime.startOfDay(year: period.year, month: period.month, day: beforeDay)!
+        LocalDay(year: period.year, month: period.month, day: beforeDay)!.start
     }
 }
 
@@ -102,4 +102,11 @@ extension Period: CodingKeyRepresentable {
         init(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
     }
+}
+
+/// Zero-padded numbers for keys and dates, without `String(format:)`, which
+/// the scheduler would call thousands of times a pass.
+enum Digits {
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    static func four(_ n: Int) -> String { n >= 1000 ? "\(n)" : String(repeating: "0", count: 4 - "\(n)".count) + "\(n)" }
 }

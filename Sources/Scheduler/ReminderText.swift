@@ -43,8 +43,8 @@ public struct ReminderText: Sendable {
 
     /// "hết ngày 19/11/2026": the last day, as officials read a deadline.
     func deadline(_ item: DueItem) -> String {
-        let time = CommuneTime.localMinute(item.due)
-        return time.hasSuffix("00:00") ? "hết ngày \(item.lastDay.vietnamese)" : "\(time) (giờ Việt Nam)"
+        item.due == item.lastDay.end
+            ? "hết ngày \(item.lastDay.vietnamese)" : "\(CommuneTime.localMinute(item.due)) (giờ Việt Nam)"
     }
 
     func standing(_ item: DueItem, today: LocalDay, now: Date) -> String {

@@ -83,10 +83,10 @@ public struct LocalDay: Hashable, Comparable, Codable, Sendable, CustomStringCon
     /// Saturday or Sunday.
     public var isWeekend: Bool { weekday >= 6 }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { "\(Digits.four(year))-\(Digits.two(month))-\(Digits.two(day))" }
 
     /// As Vietnamese documents write a date: `05/02/2026`.
-    public var vietnamese: String { String(format: "%02d/%02d/%04d", day, month, year) }
+    public var vietnamese: String { "\(Digits.two(day))/\(Digits.two(month))/\(Digits.four(year))" }
 
     public static func < (lhs: LocalDay, rhs: LocalDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

@@ -30,30 +30,17 @@ public enum CalendarFile {
 
     /// Reads and validates a calendar file. Any fault refuses the whole file.
     public static func read(path: String) throws(PlanFileError) -> CalendarAdjustments {
-        let here = PlanLocation(file: path, line: 1, column: 1, field: "(tệp)")
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlanFileError(issues: [PlanIssue(location: here, message: "không đọc được tệp")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw PlanFileError(issues: [PlanIssue(location: here, message: "tệp không phải UTF-8 hợp lệ")])
-        }
-        return try parse(text: text, file: path)
+        try parse(PlanFile.contents(path), file: path)
     }
 
     /// Parses and validates calendar text; `file` names it in messages.
     public static func parse(text: String, file: String) throws(PlanFileError) -> CalendarAdjustments {
+        try parse(Data(text.utf8), file: file)
+    }
+
+    static func parse(_ data: Data, file: String) throws(PlanFileError) -> CalendarAdjustments {
         let here = PlanLocation(file: file, line: 1, column: 1, field: "(tệp)")
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw PlanFileError(issues: [PlanIssue(location: here, message: "tệp trống")])
-            }
-            root = node
-        } catch let error as PlanFileError {
-            throw error
-        } catch {
-            throw PlanFileError(issues: [PlanFile.yamlIssue(error, file: file)])
-        }
+        let root = try PlanFile.root(of: data, file: file)
         let reader = PlanReader(file: file)
         let adjustments = CalendarSections(reader).adjustments(PlanReader.Value(node: root, path: ""))
         guard reader.issues.isEmpty, let adjustments else {

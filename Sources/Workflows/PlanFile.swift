@@ -15,30 +15,13 @@ public struct PlanFile: Sendable {
 
     /// Reads and validates a plan file. Any fault refuses the whole file.
     public static func read(path: String) throws(PlanFileError) -> PlanFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlanFileError(issues: [PlanIssue(
-                location: PlanLocation(file: path, line: 1, column: 1, field: "(tệp)"), message: "không đọc được tệp")])
-        }
-        return try parse(data, file: path)
+        try parse(try contents(path), file: path)
     }
 
     /// Parses and validates plan text; `file` names it in messages.
     public static func parse(_ data: Data, file: String) throws(PlanFileError) -> PlanFile {
         let here = PlanLocation(file: file, line: 1, column: 1, field: "(tệp)")
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw PlanFileError(issues: [PlanIssue(location: here, message: "tệp không phải UTF-8 hợp lệ")])
-        }
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw PlanFileError(issues: [PlanIssue(location: here, message: "tệp trống")])
-            }
-            root = node
-        } catch let error as PlanFileError {
-            throw error
-        } catch {
-            throw PlanFileError(issues: [yamlIssue(error, file: file)])
-        }
+        let root = try root(of: data, file: file)
         let reader = PlanReader(file: file)
         let plan = PlanSections(reader).plan(PlanReader.Value(node: root, path: ""))
         guard reader.issues.isEmpty, let plan else {
@@ -65,6 +48,36 @@ public struct PlanFile: Sendable {
             return PlanIssue(
                 location: PlanLocation(file: file, line: 1, column: 1, field: "(cú pháp YAML)"),
                 message: "lỗi cú pháp YAML: \(error)")
+        }
+    }
+}
+
+extension PlanFile {
+    /// A file's bytes, or the fault of a file that cannot be read. Shared by the
+    /// files Rõ reads in this YAML dialect (plans, the working-day calendar).
+    static func contents(_ path: String) throws(PlanFileError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PlanFileError(issues: [PlanIssue(
+                location: PlanLocation(file: path, line: 1, column: 1, field: "(tệp)"), message: "không đọc được tệp")])
+        }
+        return data
+    }
+
+    /// The YAML node tree of a file's bytes: UTF-8, not empty, well formed.
+    static func root(of data: Data, file: String) throws(PlanFileError) -> Node {
+        let here = PlanLocation(file: file, line: 1, column: 1, field: "(tệp)")
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw PlanFileError(issues: [PlanIssue(location: here, message: "tệp không phải UTF-8 hợp lệ")])
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw PlanFileError(issues: [PlanIssue(location: here, message: "tệp trống")])
+            }
+            return node
+        } catch let error as PlanFileError {
+            throw error
+        } catch {
+            throw PlanFileError(issues: [yamlIssue(error, file: file)])
         }
     }
 }

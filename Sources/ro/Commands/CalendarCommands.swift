@@ -21,10 +21,7 @@ struct CalendarGroup: ParsableCommand {
 
         func run() throws {
             let adjustments: CalendarAdjustments
-            do { adjustments = try CalendarFile.read(path: file) } catch {
-                for issue in error.issues.dropLast() { FileHandle.standardError.write(Data("ro: \(issue)\n".utf8)) }
-                throw Failure(error.issues.last?.description ?? error.message, .dataError)
-            }
+            do { adjustments = try CalendarFile.read(path: file) } catch { throw PlanGroup.failure(error) }
             let data = FileManager.default.contents(atPath: file) ?? Data()
             let context = try actor.context()
             let handler = try store.handler()

@@ -17,9 +17,15 @@ struct PlanGroup: ParsableCommand {
             for warning in file.warnings { FileHandle.standardError.write(Data("ro: \(warning)\n".utf8)) }
             return file
         } catch {
-            for issue in error.issues.dropLast() { FileHandle.standardError.write(Data("ro: \(issue)\n".utf8)) }
-            throw Failure(error.issues.last?.description ?? error.message, .dataError)
+            throw failure(error)
         }
+    }
+
+    /// The faults of a file Rõ reads (a plan, the calendar): every one but the
+    /// last printed as a line on standard error; the last is the failure (exit 65).
+    static func failure(_ error: PlanFileError) -> Failure {
+        for issue in error.issues.dropLast() { FileHandle.standardError.write(Data("ro: \(issue)\n".utf8)) }
+        return Failure(error.issues.last?.description ?? error.message, .dataError)
     }
 
     struct Check: ParsableCommand {

@@ -32,20 +32,20 @@ public struct ReminderRunner: Sendable {
     /// Runs one pass. With `dryRun`, records and sends nothing and says what it would do.
     public func run(dryRun: Bool = false) async throws(StoreError) -> RunReport {
         let now = clock.now()
-        let plan = try plan(at: now)
-        var report = RunReport(now: now, calendarVersion: plan.calendarVersion, next: plan.next, dryRun: dryRun)
-        report.unreachable = plan.unreachable
-        report.superseded = plan.superseded.map(\.intent)
-        let retries = plan.pending.filter { $0.retryAt.map { $0 <= now } ?? true }
+        let pass = try prepare(at: now)
+        var report = RunReport(now: now, calendarVersion: pass.calendarVersion, next: pass.next, dryRun: dryRun)
+        report.unreachable = pass.unreachable
+        report.superseded = pass.superseded.map(\.intent)
+        let retries = pass.pending.filter { $0.retryAt.map { $0 <= now } ?? true }
         if dryRun {
-            report.results = (retries.map(\.intent) + plan.intents).map { ($0, nil) }
+            report.results = (retries.map(\.intent) + pass.intents).map { ($0, nil) }
             return report
         }
-        let recorded = plan.intents.map(ReminderEvent.mailIntended) + plan.unreachable.map(ReminderEvent.unreachable)
-            + plan.superseded.map { .mailSuperseded(outcome($0.intent, attempt: $0.attempts, at: now)) }
+        let recorded = pass.intents.map(ReminderEvent.mailIntended) + pass.unreachable.map(ReminderEvent.unreachable)
+            + pass.superseded.map { .mailSuperseded(outcome($0.intent, attempt: $0.attempts, at: now)) }
         try record(recorded, at: now)
         var attempts = Dictionary(uniqueKeysWithValues: retries.map { ($0.intent.messageID, $0.attempts) })
-        for intent in retries.map(\.intent) + plan.intents {
+        for intent in retries.map(\.intent) + pass.intents {
             let result = await mailer.send(intent)
             let attempt = (attempts[intent.messageID] ?? 0) + 1
             attempts[intent.messageID] = attempt
@@ -66,7 +66,7 @@ public struct ReminderRunner: Sendable {
         var next: Date?
     }
 
-    func plan(at now: Date) throws(StoreError) -> Pass {
+    func prepare(at now: Date) throws(StoreError) -> Pass {
         let calendar = try store.calendar().calendar
         var rules: [String: ReminderRules] = [:]
         for summary in try store.plans() {

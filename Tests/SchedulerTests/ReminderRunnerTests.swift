@@ -90,7 +90,7 @@ import TestSupport
         let world = try SchedulerWorld()
         // A pass that recorded its intents and died before sendmail ran.
         let runner = world.runner(at: "2026-11-13T07:30:00+07:00")
-        let pass = try runner.plan(at: Fixture.instant("2026-11-13T07:30:00+07:00"))
+        let pass = try runner.prepare(at: Fixture.instant("2026-11-13T07:30:00+07:00"))
         try runner.record(pass.intents.map(ReminderEvent.mailIntended), at: Fixture.instant("2026-11-13T07:30:00+07:00"))
         #expect(world.mailer.sent.isEmpty)
         _ = try await world.pass(at: "2026-11-13T07:40:00+07:00")

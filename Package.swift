@@ -22,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libuuid from uuid-dev: event ids, as the design card names.
@@ -63,11 +66,27 @@ let package = Package(
             ],
             path: "Sources/Scheduler",
             swiftSettings: strict),
+        // The web front: pages and a JSON API on Hummingbird, sessions, the same handlers as the CLI.
+        .target(
+            name: "RoServer",
+            dependencies: [
+                "RoDomain", "RoEventStore", "RoHandlers", "RoScheduler",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Sources/Server",
+            resources: [.copy("Templates")],
+            swiftSettings: strict),
         // The `ro` command line: thin.
         .executableTarget(
             name: "ro",
             dependencies: [
-                "RoDomain", "RoEventStore", "RoHandlers", "RoWorkflows", "RoMail", "RoScheduler",
+                "RoDomain", "RoEventStore", "RoHandlers", "RoWorkflows", "RoMail", "RoScheduler", "RoServer",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/ro",
@@ -95,6 +114,13 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "WorkflowsTests", dependencies: ["RoWorkflows", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MailTests", dependencies: ["RoMail"], swiftSettings: strict),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "RoServer", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "SchedulerTests", dependencies: ["RoScheduler", "RoWorkflows", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["ro", "RoDomain", "RoMail", "RoWorkflows"], swiftSettings: strict),

@@ -50,11 +50,29 @@ public enum Directory {
         /// A plan gave new details of a unit (name, contacts).
         case unitUpdated(Unit)
         case userAdded(User)
+        /// A user's password for the web, as a bcrypt hash (never the password).
+        case passwordSet(PasswordSet)
+    }
+
+    public struct PasswordSet: Hashable, Codable, Sendable {
+        public var login: Login
+        /// bcrypt, with its cost and salt.
+        public var hash: String
+        public var by: Login
+        public var at: Date
+        public init(login: Login, hash: String, by: Login, at: Date) {
+            self.login = login
+            self.hash = hash
+            self.by = by
+            self.at = at
+        }
     }
 
     public struct State: Hashable, Sendable {
         public var units: [UnitID: Unit] = [:]
         public var users: [Login: User] = [:]
+        /// The bcrypt hash of each user's web password, for those who have one.
+        public var passwords: [Login: String] = [:]
         public init() {}
     }
 
@@ -65,6 +83,7 @@ public enum Directory {
         switch event {
         case .unitAdded(let unit), .unitUpdated(let unit): state.units[unit.id] = unit
         case .userAdded(let user): state.users[user.login] = user
+        case .passwordSet(let e): state.passwords[e.login] = e.hash
         }
         return state
     }
@@ -107,6 +126,17 @@ public enum Directory {
         }
         return [.userAdded(user)]
     }
+
+    /// An administrator sets anyone's password; a user sets their own.
+    public static func decideSetPassword(
+        _ login: Login, hash: String, by actor: Actor, now: Date, state: State
+    ) throws(Rejection) -> [Event] {
+        guard actor.role == .admin || actor.login == login else {
+            throw .notPermitted(action: "đặt mật khẩu", role: actor.role)
+        }
+        guard state.users[login] != nil else { throw .unknownUser(login) }
+        return [.passwordSet(PasswordSet(login: login, hash: hash, by: actor.login, at: now))]
+    }
 }
 
 extension Directory.Event {
@@ -116,6 +146,7 @@ extension Directory.Event {
         case .unitAdded: "UnitAdded"
         case .unitUpdated: "UnitUpdated"
         case .userAdded: "UserAdded"
+        case .passwordSet: "PasswordSet"
         }
     }
 }

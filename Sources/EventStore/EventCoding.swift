@@ -120,6 +120,7 @@ extension EventCoding {
         let payload: String = switch event {
         case .unitAdded(let unit), .unitUpdated(let unit): json(unit)
         case .userAdded(let user): json(user)
+        case .passwordSet(let e): json(e)
         }
         return NewEvent(type: event.typeName, schemaVersion: currentSchema, payload: payload)
     }
@@ -129,6 +130,7 @@ extension EventCoding {
         case "UnitAdded": .unitAdded(try decode(Directory.Unit.self, e))
         case "UnitUpdated": .unitUpdated(try decode(Directory.Unit.self, e))
         case "UserAdded": .userAdded(try decode(Directory.User.self, e))
+        case "PasswordSet": .passwordSet(try decode(Directory.PasswordSet.self, e))
         default: throw .undecodable(position: e.position, type: e.type, reason: "unknown directory event type")
         }
     }

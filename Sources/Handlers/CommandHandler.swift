@@ -42,6 +42,15 @@ public struct CommandHandler: Sendable {
         }
     }
 
+    /// Sets a user's web password; `hash` is its bcrypt hash, made by the caller.
+    public func setPassword(_ login: Login, hash: String, context: CommandContext) throws(CommandError) -> CommandOutcome {
+        let actor = try resolve(context.login, in: try directory())
+        let now = clock.now()
+        return try onDirectory(["password", login.rawValue, hash], context, actor: actor) { state throws(Rejection) in
+            try Directory.decideSetPassword(login, hash: hash, by: actor, now: now, state: state)
+        }
+    }
+
     private func onDirectory(
         _ fingerprint: [any Encodable & Sendable], _ context: CommandContext, actor: Actor,
         decide: (Directory.State) throws(Rejection) -> [Directory.Event]

@@ -19,6 +19,6 @@ struct Ro: ParsableCommand {
             Assign.self, Accept.self, Decline.self, Reassign.self,
             Report.self, Approve.self, Return.self, Extend.self, Complete.self, Confirm.self, Cancel.self,
             Trigger.self, TaskGroup.self, History.self, Status.self, Indicators.self, Verify.self, Rebuild.self,
-            Remind.self, Reminders.self, CalendarGroup.self,
+            Remind.self, Reminders.self, CalendarGroup.self, Serve.self,
         ])
 }

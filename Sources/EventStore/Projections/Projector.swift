@@ -85,6 +85,9 @@ enum Projector {
             try db.execute(
                 sql: "INSERT OR REPLACE INTO user_view (login, name, role, unit_id, email) VALUES (?, ?, ?, ?, ?)",
                 arguments: [user.login.rawValue, user.name, user.role.rawValue, user.unit?.rawValue, user.email])
+        case .passwordSet:
+            // Kept in the directory stream only; the web signs in against its fold.
+            break
         }
     }
 

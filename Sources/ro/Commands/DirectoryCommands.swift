@@ -71,7 +71,8 @@ struct UnitGroup: ParsableCommand {
 
 struct UserGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Người dùng: thêm, liệt kê.", subcommands: [Add.self, List.self])
+        commandName: "user", abstract: "Người dùng: thêm, liệt kê, đặt mật khẩu.",
+        subcommands: [Add.self, List.self, Password.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

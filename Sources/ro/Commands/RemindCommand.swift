@@ -30,11 +30,11 @@ struct Remind: AsyncParsableCommand {
         if dryRun && loop { throw ValidationError("--dry-run và --loop không dùng cùng nhau") }
     }
 
-    var program: String { sendmail ?? env("RO_SENDMAIL") ?? "/usr/sbin/sendmail" }
-
     func run() async throws {
         let database = try store.open()
-        let runner = try makeRunner(database, clock: loop ? try store.runningClock() : try store.clock())
+        let runner = try Self.runner(
+            database, clock: loop ? try store.runningClock() : try store.clock(), sendmail: sendmail, from: from,
+            checkProgram: !dryRun)
         if loop {
             let service = ReminderService(runner: runner, storePath: store.path) { [json] result in
                 switch result {
@@ -56,11 +56,15 @@ struct Remind: AsyncParsableCommand {
         if let problem = RemindOutput.problems(report) { throw Failure(problem, .unavailable) }
     }
 
-    func makeRunner(_ database: SQLiteEventStore, clock: any TimeSource) throws -> ReminderRunner {
+    /// The scheduler's runner with the configured sendmail and sender (also `ro serve`'s).
+    static func runner(
+        _ database: SQLiteEventStore, clock: any TimeSource, sendmail: String?, from: String?, checkProgram: Bool
+    ) throws -> ReminderRunner {
+        let program = sendmail ?? env("RO_SENDMAIL") ?? "/usr/sbin/sendmail"
         let address = from ?? env("RO_MAIL_FROM") ?? "ro@localhost"
         let sender: MailAddress
         do { sender = try MailAddress(address) } catch { throw Failure(error.message, .dataError) }
-        if !dryRun {
+        if checkProgram {
             guard FileManager.default.isExecutableFile(atPath: program) else {
                 throw Failure("không chạy được chương trình sendmail '\(program)' (không có tệp hoặc không có quyền chạy); chưa ghi, chưa gửi gì", .unavailable)
             }

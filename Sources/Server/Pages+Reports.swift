@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import RoDomain
+import RoEventStore
+import RoHandlers
+
+/// The leaders' approval queue, approving and returning, and a task's timeline.
+extension Pages {
+    struct QueueItem {
+        var task: String
+        var title: String
+        var unit: String
+        var period: String
+        var revision: Int
+        var summary: String
+        var percent: String
+        var by: String
+        var at: String
+        var late: Bool
+    }
+
+    struct Queue { var items: [QueueItem]; var canDecide: Bool; var empty: Bool }
+
+    func queuePage(_ context: WebContext) throws -> HTML {
+        guard let user = context.identity, user.role != .officer else {
+            throw WebError(status: .forbidden, message: "trang duyệt báo cáo chỉ dành cho lãnh đạo, đầu mối và kiểm tra")
+        }
+        let items = try store.reportsAwaitingDecision().map { r in
+            QueueItem(
+                task: r.task.rawValue, title: r.title, unit: r.unit.rawValue, period: r.period.vietnamese,
+                revision: r.revision, summary: r.summary, percent: r.percentDone.map { "\($0)%" } ?? "",
+                by: r.submittedBy.rawValue, at: CommuneTime.localMinute(r.submittedAt), late: r.late)
+        }
+        let queue = Queue(items: items, canDecide: user.role == .leader, empty: items.isEmpty)
+        return try render("queue", model("Báo cáo chờ duyệt", context, content: queue))
+    }
+
+    /// Approves or returns one report, as the signed-in user, through the CLI's handler.
+    func decide(_ request: Request, _ context: WebContext, approve: Bool) async throws -> Response {
+        let form = try await Forms.read(request)
+        guard let session = context.sessions.session, form["csrf"] == session.csrf else {
+            throw WebError(status: .forbidden, message: "biểu mẫu đã cũ hoặc không hợp lệ; hãy tải lại trang")
+        }
+        let task: TaskID
+        let period: Period
+        do {
+            task = try TaskID.parse(form["task"] ?? "")
+            period = try Period.parse(form["period"] ?? "")
+        } catch { throw WebError(status: .badRequest, message: error.message) }
+        guard let revision = form["revision"].flatMap({ Int($0) }) else {
+            throw WebError(status: .badRequest, message: "thiếu lần báo cáo đã xem")
+        }
+        let command: TaskCommand
+        do {
+            command = approve
+                ? .approve(period: period, revision: revision, note: try Text.optional(form["note"], field: "ý kiến", limit: TextLimit.reason))
+                : .returnReport(period: period, revision: revision, reason: try Text.multiLine(form["reason"] ?? "", field: "lý do", limit: TextLimit.reason))
+        } catch { throw WebError(status: .badRequest, message: error.message) }
+        let context = CommandContext(login: Login(unchecked: session.login), source: .web)
+        do {
+            _ = try handler.execute(command, on: task, context: context)
+        } catch {
+            throw WebError(status: Self.status(error), message: error.message)
+        }
+        return Response.redirect(to: "/duyet", type: .normal)
+    }
+
+    /// The status code of a refusal: not allowed, not found, or the report changed since the page was drawn.
+    static func status(_ error: CommandError) -> HTTPResponse.Status {
+        switch error {
+        case .rejected(let rejection):
+            if rejection.isNotFound { return .notFound }
+            switch rejection {
+            case .notPermitted, .notLeadUnitOfficer: return .forbidden
+            default: return .conflict
+            }
+        case .store(.conflict): return .conflict
+        case .store: return .internalServerError
+        }
+    }
+
+    struct Timeline { var task: String; var title: String; var status: String; var lead: String; var events: [Entry] }
+    struct Entry { var at: String; var who: String; var text: String; var source: String }
+
+    func taskPage(_ request: Request, _ context: WebContext) throws -> HTML {
+        guard let raw = request.uri.queryParameters.get("ma"), let id = try? TaskID.parse(raw) else {
+            throw WebError(status: .badRequest, message: "thiếu hoặc sai mã nhiệm vụ")
+        }
+        guard let state = try store.task(id) else { throw WebError(status: .notFound, message: "không có nhiệm vụ '\(raw)'") }
+        if let user = context.identity, user.role == .officer, user.unit != state.lead {
+            throw WebError(status: .forbidden, message: "cán bộ chỉ xem nhiệm vụ của đơn vị mình")
+        }
+        let events = try store.events(of: TaskEvent.streamID(id)).map { record in
+            Entry(
+                at: CommuneTime.localMinute(record.metadata.recordedAt), who: record.metadata.actor.login.rawValue,
+                text: (try? EventCoding.taskEvent(record).sentence) ?? record.type, source: record.metadata.source.rawValue)
+        }
+        let timeline = Timeline(
+            task: id.rawValue, title: state.title, status: state.status.vietnamese, lead: state.lead.rawValue, events: events)
+        return try render("task", model(state.title, context, content: timeline))
+    }
+}

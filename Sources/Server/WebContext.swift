@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import RoDomain
+import RoHandlers
+
+/// What a signed-in browser carries: who, and the token its forms must send back.
+public struct WebSession: Codable, Sendable {
+    public var login: String
+    /// The CSRF token of every form drawn for this session.
+    public var csrf: String
+}
+
+/// The request context of every route: the session, and the user it belongs to.
+public typealias WebContext = BasicSessionRequestContext<WebSession, Directory.User>
+
+/// What the web front needs, passed in: the command handler (the store and the
+/// clock; tests give theirs), and whether cookies are for HTTPS only.
+public struct WebDependencies: Sendable {
+    public var handler: CommandHandler
+    public var secureCookies: Bool
+
+    public init(handler: CommandHandler, secureCookies: Bool) {
+        self.handler = handler
+        self.secureCookies = secureCookies
+    }
+}
+
+/// A page or an error a route answers with, in Vietnamese.
+struct WebError: Error {
+    var status: HTTPResponse.Status
+    var message: String
+}

@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // libuuid from uuid-dev: event ids, as the design card names.
@@ -52,7 +53,7 @@ let package = Package(
         // Command handlers: load a stream, decide, append with the expected version.
         .target(
             name: "RoHandlers",
-            dependencies: ["RoDomain", "RoEventStore"],
+            dependencies: ["RoDomain", "RoEventStore", .product(name: "Crypto", package: "swift-crypto")],
             path: "Sources/Handlers",
             swiftSettings: strict),
         // Mail: RFC 5322 messages (MIME, RFC 2047) handed to the sendmail program.
@@ -75,6 +76,7 @@ let package = Package(
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Sources/Server",

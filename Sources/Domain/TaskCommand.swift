@@ -44,16 +44,18 @@ public enum TaskCommand: Hashable, Codable, Sendable {
         public var percentDone: Int?
         public var indicators: [TaskEvent.IndicatorValue]
         public var output: String?
+        public var evidence: [TaskEvent.Evidence]
 
         public init(
             period: Period, summary: String, percentDone: Int? = nil,
-            indicators: [TaskEvent.IndicatorValue] = [], output: String? = nil
+            indicators: [TaskEvent.IndicatorValue] = [], output: String? = nil, evidence: [TaskEvent.Evidence] = []
         ) {
             self.period = period
             self.summary = summary
             self.percentDone = percentDone
             self.indicators = indicators
             self.output = output
+            self.evidence = evidence
         }
     }
 }

@@ -136,7 +136,8 @@ public enum TaskDecider {
         return [.reportSubmitted(.init(
             period: draft.period, revision: (previous?.revision ?? 0) + 1, summary: draft.summary,
             percentDone: draft.percentDone, indicators: draft.indicators, output: draft.output,
-            by: context.actor.login, at: context.now, due: due, late: context.now >= due))]
+            by: context.actor.login, at: context.now, due: due, late: context.now >= due,
+            evidence: draft.evidence.isEmpty ? nil : draft.evidence))]
     }
 
     // MARK: Guards

@@ -110,6 +110,23 @@ public enum TaskEvent: Hashable, Codable, Sendable {
         public var due: Date
         /// Whether it arrived at or after `due`. Late reports are accepted, and marked.
         public var late: Bool
+        /// Files attached as evidence, by content: their SHA-256 is in the event,
+        /// so the hash chain covers them. Absent in reports without files.
+        public var evidence: [Evidence]? = nil
+    }
+
+    /// A file attached to a report, stored by its content.
+    public struct Evidence: Hashable, Codable, Sendable {
+        /// The file's name as uploaded.
+        public var name: String
+        /// SHA-256 of the bytes, lowercase hex: where the file is kept.
+        public var sha256: String
+        public var size: Int
+        public init(name: String, sha256: String, size: Int) {
+            self.name = name
+            self.sha256 = sha256
+            self.size = size
+        }
     }
 
     public struct ReportDecided: Hashable, Codable, Sendable {

@@ -52,6 +52,8 @@ public struct TaskState: Hashable, Codable, Sendable {
         public var percentDone: Int?
         public var indicators: [TaskEvent.IndicatorValue]
         public var output: String?
+        /// Files attached to this revision.
+        public var evidence: [TaskEvent.Evidence]?
         public var submittedBy: Login
         public var submittedAt: Date
         public var due: Date
@@ -161,7 +163,7 @@ public struct TaskState: Hashable, Codable, Sendable {
         case .reportSubmitted(let e):
             s.reports[e.period] = Report(
                 period: e.period, revision: e.revision, status: .submitted, summary: e.summary,
-                percentDone: e.percentDone, indicators: e.indicators, output: e.output,
+                percentDone: e.percentDone, indicators: e.indicators, output: e.output, evidence: e.evidence,
                 submittedBy: e.by, submittedAt: e.at, due: e.due, late: e.late)
         case .reportApproved(let e):
             s.reports[e.period]?.decide(.approved, e)

@@ -22,7 +22,9 @@ extension TaskEvent {
             let values = e.indicators.map { "\($0.indicator) = \($0.value.formatted(.number.grouping(.never)))" }
             let indicators = values.isEmpty ? "" : " [chỉ tiêu: \(values.joined(separator: "; "))]"
             let output = e.output.map { " Sản phẩm: \($0)." } ?? ""
-            return "Báo cáo kỳ \(e.period) lần \(e.revision)\(percent)\(late): \(e.summary)\(indicators)\(output)"
+            let files = (e.evidence ?? []).map { "\($0.name) (SHA-256 \($0.sha256.prefix(12))…)" }
+            let evidence = files.isEmpty ? "" : " Minh chứng: \(files.joined(separator: ", "))."
+            return "Báo cáo kỳ \(e.period) lần \(e.revision)\(percent)\(late): \(e.summary)\(indicators)\(output)\(evidence)"
         case .reportApproved(let e): return "Duyệt báo cáo kỳ \(e.period) lần \(e.revision)" + Self.note(e.reason)
         case .reportReturned(let e):
             return "Trả lại báo cáo kỳ \(e.period) lần \(e.revision). Lý do: \(e.reason ?? "")"

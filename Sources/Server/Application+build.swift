@@ -14,7 +14,7 @@ public func buildApplication(
     _ dependencies: WebDependencies, configuration: ApplicationConfiguration = .init(), services: [any Service] = []
 ) async throws -> some ApplicationProtocol {
     let templates = try await MustacheLibrary(directory: Bundle.module.resourcePath! + "/Templates")
-    let pages = Pages(templates: templates, handler: dependencies.handler)
+    let pages = Pages(templates: templates, handler: dependencies.handler, evidence: dependencies.evidence)
     let sessions = MemoryPersistDriver()
     let router = Router(context: WebContext.self)
     router.add(middleware: ErrorPages(pages: pages))

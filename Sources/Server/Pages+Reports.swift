@@ -79,7 +79,12 @@ extension Pages {
         }
     }
 
-    struct Timeline { var task: String; var title: String; var status: String; var lead: String; var events: [Entry] }
+    struct Timeline {
+        var task: String; var title: String; var status: String; var lead: String; var events: [Entry]; var files: [File]
+        var canReport: Bool
+        var hasFiles: Bool { !files.isEmpty }
+    }
+    struct File { var period: String; var name: String; var sha256: String; var url: String }
     struct Entry { var at: String; var who: String; var text: String; var source: String }
 
     func taskPage(_ request: Request, _ context: WebContext) throws -> HTML {
@@ -95,8 +100,17 @@ extension Pages {
                 at: CommuneTime.localMinute(record.metadata.recordedAt), who: record.metadata.actor.login.rawValue,
                 text: (try? EventCoding.taskEvent(record).sentence) ?? record.type, source: record.metadata.source.rawValue)
         }
+        let files = state.reports.values.sorted { $0.period < $1.period }.flatMap { report in
+            (report.evidence ?? []).map { file in
+                File(
+                    period: report.period.vietnamese, name: file.name, sha256: file.sha256,
+                    url: "/minh-chung/\(file.sha256)?ten=\(file.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            }
+        }
+        let canReport = context.identity?.role == .officer && context.identity?.unit == state.lead
         let timeline = Timeline(
-            task: id.rawValue, title: state.title, status: state.status.vietnamese, lead: state.lead.rawValue, events: events)
+            task: id.rawValue, title: state.title, status: state.status.vietnamese, lead: state.lead.rawValue, events: events,
+            files: files, canReport: canReport)
         return try render("task", model(state.title, context, content: timeline))
     }
 }

@@ -9,6 +9,7 @@ import RoHandlers
 struct Pages: Sendable {
     let templates: MustacheLibrary
     let handler: CommandHandler
+    let evidence: EvidenceStore
 
     /// What every page shows: its title, the user, the CSRF token, a message.
     struct Model {
@@ -42,6 +43,9 @@ struct Pages: Sendable {
         group.post("/duyet") { request, context in try await decide(request, context, approve: true) }
         group.post("/tra-lai") { request, context in try await decide(request, context, approve: false) }
         group.get("/nhiem-vu") { request, context in try taskPage(request, context) }
+        group.get("/bao-cao") { request, context in try reportForm(request, context) }
+        group.post("/bao-cao") { request, context in try await submitReport(request, context) }
+        group.get("/minh-chung/{sha256}") { request, context in try evidenceFile(request, context) }
     }
 
     // MARK: Dashboard

@@ -18,10 +18,13 @@ public typealias WebContext = BasicSessionRequestContext<WebSession, Directory.U
 /// clock; tests give theirs), and whether cookies are for HTTPS only.
 public struct WebDependencies: Sendable {
     public var handler: CommandHandler
+    /// Where report evidence is kept, by content.
+    public var evidence: EvidenceStore
     public var secureCookies: Bool
 
-    public init(handler: CommandHandler, secureCookies: Bool) {
+    public init(handler: CommandHandler, evidence: EvidenceStore, secureCookies: Bool) {
         self.handler = handler
+        self.evidence = evidence
         self.secureCookies = secureCookies
     }
 }

@@ -20,24 +20,28 @@ import TestSupport
 
     /// The fixture's commune, a password for the leader and the officer, and a
     /// November report submitted by the officer.
-    init() throws {
+    init() throws { try self.init(reported: true) }
+
+    init(reported: Bool) throws {
         temporary = try TemporaryStore()
         let handler = temporary.handler(at: now)
         try Fixture.seedDirectory(handler)
         let hash = Bcrypt.hash(Self.password, cost: 4)
-        for login in [Fixture.leader, Fixture.officer, Fixture.auditor] {
+        for login in [Fixture.leader, Fixture.officer, Fixture.otherOfficer, Fixture.auditor] {
             _ = try handler.setPassword(login, hash: hash, context: CommandContext(login: Fixture.admin, source: .cli))
         }
         func by(_ login: Login) -> CommandContext { CommandContext(login: login, source: .cli) }
         _ = try handler.execute(.assign(Fixture.assignment), on: Fixture.task, context: by(Fixture.leader))
         _ = try handler.execute(.accept(note: nil), on: Fixture.task, context: by(Fixture.officer))
+        guard reported else { return }
         _ = try handler.execute(
             .report(.init(period: Period(year: 2026, month: 11)!, summary: "Đã tổ chức 2 hội nghị tuyên truyền", percentDone: 40)),
             on: Fixture.task, context: by(Fixture.officer))
     }
 
     func app() async throws -> some ApplicationProtocol {
-        try await buildApplication(WebDependencies(handler: temporary.handler(at: now), secureCookies: true))
+        try await buildApplication(WebDependencies(
+            handler: temporary.handler(at: now), evidence: EvidenceStore(beside: temporary.path), secureCookies: true))
     }
 
     static func form(_ fields: [String: String]) -> ByteBuffer {

@@ -37,7 +37,7 @@ struct Serve: AsyncParsableCommand {
             })
         }
         let app = try await buildApplication(
-            WebDependencies(handler: handler, secureCookies: secureCookies),
+            WebDependencies(handler: handler, evidence: EvidenceStore(beside: store.path), secureCookies: secureCookies),
             configuration: .init(address: .hostname(host, port: port), serverName: "ro"), services: services)
         try await app.runService()
     }

@@ -1,0 +1,108 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import RoDomain
+import RoEventStore
+import RoHandlers
+import Testing
+import TestSupport
+
+@testable import RoServer
+
+/// The officers' report form: multipart with evidence files kept by content,
+/// their SHA-256 in the event; refused for anyone but the lead unit's officers.
+@Suite struct ReportFormTests {
+    let web: WebTests
+
+    init() throws {
+        // The same commune, with the November report not yet sent: it is sent here.
+        web = try WebTests(reported: false)
+    }
+
+    static let boundary = "----ro-test-boundary"
+
+    static func multipart(_ fields: [(String, String)], files: [(String, String, Data)] = []) -> ByteBuffer {
+        var body = Data()
+        for (name, value) in fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        for (name, filename, data) in files {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: application/pdf\r\n\r\n".utf8))
+            body.append(data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return ByteBuffer(bytes: body)
+    }
+
+    static func headers(_ cookie: String) -> HTTPFields {
+        [.contentType: "multipart/form-data; boundary=\(boundary)", .cookie: cookie]
+    }
+
+    @Test func anOfficerReportsWithEvidenceAndTheHashIsInTheEvent() async throws {
+        let bytes = Data("Biên bản hội nghị tuyên truyền, 12/11/2026".utf8)
+        try await web.app().test(.router) { client in
+            let cookie = try #require(try await WebTests.signIn(client, Fixture.officer))
+            let (status, form) = try await WebTests.get(client, "/bao-cao?ma=\(Fixture.task.rawValue)", cookie)
+            #expect(status == .ok && form.contains(#"name="period" value="2026-11""#))
+            let token = try #require(WebTests.csrf(form))
+            let response = try await client.execute(
+                uri: "/bao-cao", method: .post, headers: Self.headers(cookie),
+                body: Self.multipart(
+                    [("csrf", token), ("task", Fixture.task.rawValue), ("period", "2026-11"),
+                     ("summary", "Đã tổ chức 2 hội nghị; 120 lượt người tham dự"), ("percent", "40")],
+                    files: [("evidence", "biên bản.pdf", bytes)]))
+            #expect(response.status == .seeOther)
+            let last = try #require(try web.temporary.store.events(of: TaskEvent.streamID(Fixture.task)).last)
+            guard case .reportSubmitted(let e) = try EventCoding.taskEvent(last) else { Issue.record("not a report"); return }
+            let file = try #require(e.evidence?.first)
+            #expect(file.name == "biên bản.pdf" && file.size == bytes.count)
+            #expect(e.percentDone == 40 && last.metadata.source == .web)
+            let kept = EvidenceStore(beside: web.temporary.path)
+            #expect(kept.get(file.sha256) == bytes)
+            // The task page links the file, which downloads as it was.
+            let (_, page) = try await WebTests.get(client, "/nhiem-vu?ma=\(Fixture.task.rawValue)", cookie)
+            #expect(page.contains("Minh chứng: biên bản.pdf"))
+            let download = try await client.execute(uri: "/minh-chung/\(file.sha256)", method: .get, headers: [.cookie: cookie])
+            #expect(download.status == .ok && Data(buffer: download.body) == bytes)
+        }
+    }
+
+    @Test func onlyTheLeadUnitsOfficersMayReport() async throws {
+        try await web.app().test(.router) { client in
+            let leader = try #require(try await WebTests.signIn(client, Fixture.leader))
+            #expect(try await WebTests.get(client, "/bao-cao?ma=\(Fixture.task.rawValue)", leader).0 == .forbidden)
+            let other = try #require(try await WebTests.signIn(client, Fixture.otherOfficer))
+            let (_, home) = try await WebTests.get(client, "/", other)
+            let token = try #require(WebTests.csrf(home))
+            let before = try web.temporary.store.lastPosition()
+            let response = try await client.execute(
+                uri: "/bao-cao", method: .post, headers: Self.headers(other),
+                body: Self.multipart([("csrf", token), ("task", Fixture.task.rawValue), ("period", "2026-11"), ("summary", "x")]))
+            #expect(response.status == .forbidden)
+            #expect(try web.temporary.store.lastPosition() == before)
+        }
+    }
+
+    @Test func aBadFieldIsRefusedAndNothingIsWritten() async throws {
+        try await web.app().test(.router) { client in
+            let cookie = try #require(try await WebTests.signIn(client, Fixture.officer))
+            let (_, form) = try await WebTests.get(client, "/bao-cao?ma=\(Fixture.task.rawValue)", cookie)
+            let token = try #require(WebTests.csrf(form))
+            let before = try web.temporary.store.lastPosition()
+            for (field, value, fragment) in [("percent", "150", "0–100"), ("period", "2026-13", "kỳ báo cáo"), ("summary", "", "không được để trống")] {
+                var fields = ["csrf": token, "task": Fixture.task.rawValue, "period": "2026-11", "summary": "Nội dung", "percent": "40"]
+                fields[field] = value
+                let response = try await client.execute(
+                    uri: "/bao-cao", method: .post, headers: Self.headers(cookie), body: Self.multipart(fields.map { ($0.key, $0.value) }))
+                #expect(response.status == .badRequest, "\(field)")
+                #expect(String(buffer: response.body).contains(fragment), "\(field)")
+            }
+            let plain = try await client.execute(
+                uri: "/bao-cao", method: .post, headers: [.contentType: "text/plain", .cookie: cookie], body: ByteBuffer(string: "x"))
+            #expect(plain.status == .unsupportedMediaType)
+            #expect(try web.temporary.store.lastPosition() == before)
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoDomain
+import RoHandlers
 
 struct Report: TaskAction {
     static let configuration = CommandConfiguration(
@@ -15,12 +16,25 @@ struct Report: TaskAction {
     @Option(help: "Phần trăm hoàn thành, 0–100.") var percent: String?
     @Option(name: .customLong("indicator"), help: "Giá trị chỉ tiêu, MÃ=GIÁ_TRỊ (lặp lại được).") var indicators: [String] = []
     @Option(help: "Sản phẩm đã có.") var output: String?
+    @Option(help: "Tệp minh chứng (lặp lại được); giữ theo nội dung, cạnh kho dữ liệu, mã SHA-256 ghi vào sự kiện.")
+    var evidence: [String] = []
 
     func command() throws -> TaskCommand {
+        let period = try Read.period(period)
+        let summary = try Read.text(summary, "nội dung báo cáo", TextLimit.summary)
+        let percentDone = try percent.map { try Read.int($0, "phần trăm hoàn thành", 0...100) }
+        let output = try Read.optional(output, "sản phẩm", TextLimit.output)
+        let files = try evidence.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw Failure("không đọc được tệp minh chứng '\(path)'", .dataError)
+            }
+            do { return try EvidenceStore(beside: store.path).put(data, name: path) } catch let error as EvidenceError {
+                throw Failure(error.message, .dataError)
+            }
+        }
         return .report(.init(
-            period: try Read.period(period), summary: try Read.text(summary, "nội dung báo cáo", TextLimit.summary),
-            percentDone: try percent.map { try Read.int($0, "phần trăm hoàn thành", 0...100) }, indicators: try indicators.map(Self.indicator),
-            output: try Read.optional(output, "sản phẩm", TextLimit.output)))
+            period: period, summary: summary, percentDone: percentDone, indicators: try indicators.map(Self.indicator),
+            output: output, evidence: files))
     }
 
     static func indicator(_ text: String) throws -> TaskEvent.IndicatorValue {

@@ -23,7 +23,9 @@ public func buildApplication(
         configuration: .init(sessionCookieParameters: .init(
             name: "ro_session", secure: dependencies.secureCookies, sameSite: .strict))))
     router.add(middleware: SessionUser(handler: dependencies.handler))
-    SignIn(pages: pages, handler: dependencies.handler, throttle: SignInThrottle()).add(to: router)
+    let throttle = SignInThrottle()
+    SignIn(pages: pages, handler: dependencies.handler, throttle: throttle).add(to: router)
+    API(handler: dependencies.handler, throttle: throttle).add(to: router)
     let signedIn = router.group().add(middleware: RequireSignIn())
     pages.add(to: signedIn)
     return Application(router: router, configuration: configuration, services: [sessions] + services)
@@ -45,13 +47,12 @@ struct SessionUser: RouterMiddleware {
     }
 }
 
-/// Sends whoever is not signed in to the sign-in page; the JSON API answers 401.
+/// Sends whoever is not signed in to the sign-in page.
 struct RequireSignIn: RouterMiddleware {
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
         async throws -> Response
     {
         guard context.identity != nil else {
-            if request.uri.path.hasPrefix("/api/") { throw WebError(status: .unauthorized, message: "chưa đăng nhập") }
             return Response.redirect(to: "/dang-nhap", type: .found)
         }
         return try await next(request, context)

@@ -19,13 +19,15 @@ struct ErrorPages: RouterMiddleware {
         }
     }
 
+    /// `{"error": "…"}` with its status.
+    static func json(_ status: HTTPResponse.Status, _ message: String) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(["error": message]))))
+    }
+
     func page(_ status: HTTPResponse.Status, _ message: String, _ request: Request, _ context: WebContext) throws -> Response {
-        if request.uri.path.hasPrefix("/api/") {
-            let body = #"{"error":\#(String(reflecting: message))}"#
-            return Response(
-                status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: body)))
-        }
+        if request.uri.path.hasPrefix("/api/") { return try Self.json(status, message) }
         var model = pages.model("Không thực hiện được", context)
         model.error = message
         return try pages.render("error", model, status: status).response(from: request, context: context)

@@ -19,7 +19,9 @@ extension Pages {
         var late: Bool
     }
 
-    struct Queue { var items: [QueueItem]; var canDecide: Bool; var empty: Bool }
+    struct Queue { var groups: [Group]; var canDecide: Bool; var empty: Bool }
+    /// One unit's month: approved together in one click, each at the revision shown.
+    struct Group { var unit: String; var period: String; var items: [QueueItem]; var count: Int; var all: String }
 
     func queuePage(_ context: WebContext) throws -> HTML {
         guard let user = context.identity, user.role != .officer else {
@@ -31,7 +33,19 @@ extension Pages {
                 revision: r.revision, summary: r.summary, percent: r.percentDone.map { "\($0)%" } ?? "",
                 by: r.submittedBy.rawValue, at: CommuneTime.localMinute(r.submittedAt), late: r.late)
         }
-        let queue = Queue(items: items, canDecide: user.role == .leader, empty: items.isEmpty)
+        var groups: [Group] = []
+        for item in items {
+            if groups.last?.unit == item.unit && groups.last?.period == item.period {
+                groups[groups.count - 1].items.append(item)
+            } else {
+                groups.append(Group(unit: item.unit, period: item.period, items: [item], count: 0, all: ""))
+            }
+        }
+        for index in groups.indices {
+            groups[index].count = groups[index].items.count
+            groups[index].all = groups[index].items.map { "\($0.task)|\($0.revision)" }.joined(separator: ",")
+        }
+        let queue = Queue(groups: groups, canDecide: user.role == .leader, empty: items.isEmpty)
         return try render("queue", model("Báo cáo chờ duyệt", context, content: queue))
     }
 
@@ -63,6 +77,40 @@ extension Pages {
             throw WebError(status: Self.status(error), message: error.message)
         }
         return Response.redirect(to: "/duyet", type: .normal)
+    }
+
+    /// Approves every report of one unit's month, each at the revision the page showed:
+    /// one that changed since is refused (and named), the others are approved.
+    func decideAll(_ request: Request, _ context: WebContext) async throws -> HTML {
+        let form = try await Forms.read(request)
+        guard let session = context.sessions.session, form["csrf"] == session.csrf else {
+            throw WebError(status: .forbidden, message: "biểu mẫu đã cũ hoặc không hợp lệ; hãy tải lại trang")
+        }
+        let period: Period
+        do { period = try Period.parse(form["period"] ?? "") } catch { throw WebError(status: .badRequest, message: error.message) }
+        var approved: [String] = []
+        var refused: [String] = []
+        var worst: HTTPResponse.Status = .ok
+        for entry in (form["items"] ?? "").split(separator: ",") {
+            let parts = entry.split(separator: "|")
+            guard parts.count == 2, let id = try? TaskID.parse(String(parts[0])), let revision = Int(parts[1]) else {
+                throw WebError(status: .badRequest, message: "danh sách báo cáo gửi lên không đọc được")
+            }
+            do {
+                _ = try handler.execute(
+                    .approve(period: period, revision: revision, note: nil), on: id,
+                    context: CommandContext(login: Login(unchecked: session.login), source: .web))
+                approved.append(id.rawValue)
+            } catch {
+                refused.append("\(id): \(error.message)")
+                let status = Self.status(error)
+                if status == .forbidden || worst == .ok { worst = status }
+            }
+        }
+        var page = model("Duyệt cả tháng", context)
+        page.notice = approved.isEmpty ? nil : "Đã duyệt \(approved.count) báo cáo: \(approved.joined(separator: ", "))."
+        page.error = refused.isEmpty ? nil : "Không duyệt: " + refused.joined(separator: "; ")
+        return try render("error", page, status: worst)
     }
 
     /// The status code of a refusal: not allowed, not found, or the report changed since the page was drawn.

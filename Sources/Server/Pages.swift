@@ -38,10 +38,13 @@ struct Pages: Sendable {
     var store: SQLiteEventStore { handler.store }
 
     func add(to group: RouterGroup<WebContext>) {
-        group.get("/") { _, context in try render("dashboard", model("Tình hình báo cáo", context, content: try dashboard())) }
+        group.get("/") { _, context in
+            try render("dashboard", model("Tình hình báo cáo", context, content: try dashboard(for: context.identity)))
+        }
         group.get("/duyet") { _, context in try queuePage(context) }
         group.post("/duyet") { request, context in try await decide(request, context, approve: true) }
         group.post("/tra-lai") { request, context in try await decide(request, context, approve: false) }
+        group.post("/duyet-ca-thang") { request, context in try await decideAll(request, context) }
         group.get("/nhiem-vu") { request, context in try taskPage(request, context) }
         group.get("/bao-cao") { request, context in try reportForm(request, context) }
         group.post("/bao-cao") { request, context in try await submitReport(request, context) }
@@ -54,11 +57,12 @@ struct Pages: Sendable {
     struct Row { var unit: String; var name: String; var cells: [Cell] }
     struct Dashboard { var year: Int; var months: [String]; var rows: [Row]; var daysLeft: Int; var nextDue: String }
 
-    func dashboard() throws -> Dashboard {
+    /// The grid; an officer sees their own unit only.
+    func dashboard(for user: Directory.User?) throws -> Dashboard {
         let now = handler.clock.now()
         let current = Period.containing(now)
         let periods = (1...current.month).compactMap { Period(year: current.year, month: $0) }
-        let units = try store.units()
+        let units = try store.units().filter { user?.role != .officer || $0.id == user?.unit }
         // Every unit, a cell for every month: "—" where it owed nothing that month.
         let none = Cell(state: "none", label: "—", counts: "")
         var cells: [String: [Cell]] = [:]

@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "RoServer", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "RoServer", "RoWorkflows", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: strict),

@@ -7,7 +7,12 @@ import RoHandlers
 /// The report form for a lead unit's officers, with evidence files kept by
 /// content, and the files themselves.
 extension Pages {
-    struct ReportForm { var task: String; var title: String; var period: String; var summary: String; var percent: String }
+    struct ReportForm {
+        var task: String; var title: String; var period: String; var summary: String; var percent: String
+        /// The plan's indicators the task serves: a value for each may go with the report.
+        var indicators: [Indicator]
+    }
+    struct Indicator { var id: String; var field: String }
 
     func reportForm(_ request: Request, _ context: WebContext) throws -> HTML {
         let (id, state) = try officersTask(request.uri.queryParameters.get("ma"), context)
@@ -15,7 +20,8 @@ extension Pages {
         let form = ReportForm(
             task: id.rawValue, title: state.title, period: Period.containing(handler.clock.now()).description,
             summary: previous?.status == .returned ? previous!.summary : "",
-            percent: previous?.percentDone.map(String.init) ?? "")
+            percent: previous?.percentDone.map(String.init) ?? "",
+            indicators: state.indicators.map { Indicator(id: $0, field: "indicator.\($0)") })
         var page = model("Báo cáo tháng", context, content: form)
         if previous?.status == .returned { page.error = "Báo cáo tháng này bị trả lại: \(previous?.decisionNote ?? "")" }
         return try render("report", page)
@@ -36,7 +42,7 @@ extension Pages {
         guard let session = context.sessions.session, form.field("csrf") == session.csrf else {
             throw WebError(status: .forbidden, message: "biểu mẫu đã cũ hoặc không hợp lệ; hãy tải lại trang")
         }
-        let (id, _) = try officersTask(form.field("task"), context)
+        let (id, state) = try officersTask(form.field("task"), context)
         let draft: TaskCommand.ReportDraft
         do {
             let percent = try form.field("percent").flatMap { $0.isEmpty ? nil : $0 }.map { text throws(InputError) -> Int in
@@ -49,6 +55,15 @@ extension Pages {
                 period: try Period.parse(form.field("period") ?? ""),
                 summary: try Text.multiLine(form.field("summary") ?? "", field: "nội dung báo cáo", limit: TextLimit.summary),
                 percentDone: percent,
+                indicators: try state.indicators.compactMap { indicator throws(InputError) -> TaskEvent.IndicatorValue? in
+                    guard let raw = form.field("indicator.\(indicator)")?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+                        return nil
+                    }
+                    guard let value = Double(raw.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+                        throw .malformedNumber(field: "giá trị chỉ tiêu \(indicator)", value: raw)
+                    }
+                    return TaskEvent.IndicatorValue(indicator: indicator, value: value)
+                },
                 output: try Text.optional(form.field("output"), field: "sản phẩm", limit: TextLimit.output),
                 evidence: try form.files("evidence").map { file throws(EvidenceError) in
                     try evidence.put(file.data, name: file.filename ?? "")

@@ -1,10 +1,12 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdBcrypt
 import HummingbirdTesting
 import RoDomain
 import RoEventStore
 import RoHandlers
+import RoWorkflows
 import Testing
 import TestSupport
 
@@ -103,6 +105,37 @@ import TestSupport
                 uri: "/bao-cao", method: .post, headers: [.contentType: "text/plain", .cookie: cookie], body: ByteBuffer(string: "x"))
             #expect(plain.status == .unsupportedMediaType)
             #expect(try web.temporary.store.lastPosition() == before)
+        }
+    }
+}
+
+/// A plan task's report form asks for the values of the indicators it serves.
+@Suite struct PlanReportFormTests {
+    @Test func indicatorValuesGoWithTheReport() async throws {
+        let web = try WebTests(reported: false)
+        let handler = web.temporary.handler(at: web.now)
+        let plan = try RoWorkflows.PlanFile.read(path: Repository.path("Workflows/nhon-trach-2026.yaml"))
+        _ = try handler.loadPlan(plan.plan, digest: plan.digest, context: CommandContext(login: Fixture.leader, source: .cli))
+        let hung = Login(unchecked: "hung")
+        func admin() -> CommandContext { CommandContext(login: Fixture.admin, source: .cli) }
+        _ = try handler.addUser(.init(login: hung, name: "Đỗ Văn Hùng", role: .officer, unit: UnitID(unchecked: "hcc"), email: nil), context: admin())
+        _ = try handler.setPassword(hung, hash: Bcrypt.hash(WebTests.password, cost: 4), context: admin())
+        let task = TaskID(unchecked: "nt-2026/III.3.3")
+        _ = try handler.execute(.accept(note: nil), on: task, context: CommandContext(login: hung, source: .cli))
+        try await web.app().test(.router) { client in
+            let cookie = try #require(try await WebTests.signIn(client, hung))
+            let (_, form) = try await WebTests.get(client, "/bao-cao?ma=\(task)", cookie)
+            #expect(form.contains(#"name="indicator.CT11""#) && form.contains(#"name="indicator.CT12""#))
+            let token = try #require(WebTests.csrf(form))
+            let response = try await client.execute(
+                uri: "/bao-cao", method: .post, headers: ReportFormTests.headers(cookie),
+                body: ReportFormTests.multipart([
+                    ("csrf", token), ("task", task.rawValue), ("period", "2026-11"), ("summary", "Hồ sơ trực tuyến đạt 91,5%"),
+                    ("indicator.CT11", "91,5"), ("indicator.CT12", ""),
+                ]))
+            #expect(response.status == .seeOther)
+            let state = try #require(try web.temporary.store.task(task))
+            #expect(state.reports[Period(year: 2026, month: 11)!]?.indicators == [.init(indicator: "CT11", value: 91.5)])
         }
     }
 }

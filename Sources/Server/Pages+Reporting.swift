@@ -10,9 +10,9 @@ extension Pages {
     struct ReportForm {
         var task: String; var title: String; var period: String; var summary: String; var percent: String
         /// The plan's indicators the task serves: a value for each may go with the report.
-        var indicators: [Indicator]
+        var indicators: [IndicatorField]
     }
-    struct Indicator { var id: String; var field: String }
+    struct IndicatorField { var id: String; var field: String }
 
     func reportForm(_ request: Request, _ context: WebContext) throws -> HTML {
         let (id, state) = try officersTask(request.uri.queryParameters.get("ma"), context)
@@ -21,7 +21,7 @@ extension Pages {
             task: id.rawValue, title: state.title, period: Period.containing(handler.clock.now()).description,
             summary: previous?.status == .returned ? previous!.summary : "",
             percent: previous?.percentDone.map(String.init) ?? "",
-            indicators: state.indicators.map { Indicator(id: $0, field: "indicator.\($0)") })
+            indicators: state.indicators.map { IndicatorField(id: $0, field: "indicator.\($0)") })
         var page = model("Báo cáo tháng", context, content: form)
         if previous?.status == .returned { page.error = "Báo cáo tháng này bị trả lại: \(previous?.decisionNote ?? "")" }
         return try render("report", page)

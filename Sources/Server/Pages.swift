@@ -49,6 +49,9 @@ struct Pages: Sendable {
         group.get("/bao-cao") { request, context in try reportForm(request, context) }
         group.post("/bao-cao") { request, context in try await submitReport(request, context) }
         group.get("/minh-chung/{sha256}") { request, context in try evidenceFile(request, context) }
+        group.get("/bao-cao-tong-hop") { request, context in try consolidatedPage(request, context) }
+        group.get("/bao-cao-tong-hop.csv") { request, context in try consolidatedCSV(request, context) }
+        group.get("/chi-tieu") { request, context in try indicatorsPage(request, context) }
     }
 
     // MARK: Dashboard

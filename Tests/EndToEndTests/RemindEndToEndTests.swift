@@ -94,7 +94,8 @@ struct RemindEndToEndTests {
     @Test func aPassKilledBetweenIntentAndOutcomeSendsOnceAfterTheRestart() async throws {
         r.now = "2026-11-13T07:30:00+07:00"
         let pidFile = r.folder.appendingPathComponent("sendmail.pid").path
-        let hanging = try script("hanging-sendmail", "echo $$ > '\(pidFile)'\nexec sleep 60")
+        // Hangs well past ro's 60 s timeout, so ro is surely still sending when it is killed.
+        let hanging = try script("hanging-sendmail", "echo $$ > '\(pidFile)'\nexec sleep 600")
         let process = Process()
         process.executableURL = RoRunner.binary
         process.arguments = ["remind"]
@@ -105,7 +106,8 @@ struct RemindEndToEndTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         // sendmail runs only after the intent is recorded: wait for it, then kill both.
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: pidFile) { try await Task.sleep(for: .milliseconds(100)) }
+        let deadline = Date().addingTimeInterval(50)
+        while !FileManager.default.fileExists(atPath: pidFile), Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
         let pid = try #require(Int32((try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
         kill(process.processIdentifier, SIGKILL)
         kill(pid, SIGKILL)

@@ -125,6 +125,13 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "SchedulerTests", dependencies: ["RoScheduler", "RoWorkflows", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["ro", "RoDomain", "RoMail", "RoWorkflows"], swiftSettings: strict),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "ro", "RoDomain", "RoMail", "RoWorkflows",
+                // Its NIO HTTP client, for the browser test's talk with chromedriver and `ro serve`.
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict),
     ]
 )

@@ -3,10 +3,13 @@
 # Swift itself comes with the machine (/opt/swift); this adds the C libraries
 # the package links (SQLite through GRDB, libuuid for event ids) and sqlite3
 # for looking into a store by hand; then Tools/mta/install-mta.sh sets up the
-# local MTA the reminder emails go through.
+# local MTA the reminder emails go through. Chromium and its WebDriver
+# (chromedriver) are for the browser end-to-end test of the web front
+# (Tests/EndToEndTests/BrowserEndToEndTests.swift); DejaVu gives its
+# screenshots the Vietnamese letters.
 set -euo pipefail
 
-packages=(libsqlite3-dev uuid-dev sqlite3 tzdata)
+packages=(libsqlite3-dev uuid-dev sqlite3 tzdata chromium chromium-driver fonts-dejavu-core)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -39,9 +39,7 @@ extension Pages {
 
     func submitReport(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await MultipartForm.read(request)
-        guard let session = context.sessions.session, form.field("csrf") == session.csrf else {
-            throw WebError(status: .forbidden, message: "biểu mẫu đã cũ hoặc không hợp lệ; hãy tải lại trang")
-        }
+        let session = try context.session(posting: form.field("csrf"))
         let (id, state) = try officersTask(form.field("task"), context)
         let draft: TaskCommand.ReportDraft
         do {

@@ -52,9 +52,7 @@ extension Pages {
     /// Approves or returns one report, as the signed-in user, through the CLI's handler.
     func decide(_ request: Request, _ context: WebContext, approve: Bool) async throws -> Response {
         let form = try await Forms.read(request)
-        guard let session = context.sessions.session, form["csrf"] == session.csrf else {
-            throw WebError(status: .forbidden, message: "biểu mẫu đã cũ hoặc không hợp lệ; hãy tải lại trang")
-        }
+        let session = try context.session(posting: form["csrf"])
         let task: TaskID
         let period: Period
         do {
@@ -83,9 +81,7 @@ extension Pages {
     /// one that changed since is refused (and named), the others are approved.
     func decideAll(_ request: Request, _ context: WebContext) async throws -> HTML {
         let form = try await Forms.read(request)
-        guard let session = context.sessions.session, form["csrf"] == session.csrf else {
-            throw WebError(status: .forbidden, message: "biểu mẫu đã cũ hoặc không hợp lệ; hãy tải lại trang")
-        }
+        let session = try context.session(posting: form["csrf"])
         let period: Period
         do { period = try Period.parse(form["period"] ?? "") } catch { throw WebError(status: .badRequest, message: error.message) }
         var approved: [String] = []

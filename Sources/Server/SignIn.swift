@@ -16,9 +16,7 @@ struct SignIn {
         router.post("/dang-nhap") { request, context in try await signIn(request, context) }
         router.post("/dang-xuat") { request, context in
             let form = try await Forms.read(request)
-            guard let session = context.sessions.session, form["csrf"] == session.csrf else {
-                throw WebError(status: .forbidden, message: "biểu mẫu đã cũ hoặc không hợp lệ; hãy tải lại trang")
-            }
+            _ = try context.session(posting: form["csrf"])
             context.sessions.clearSession()
             return Response.redirect(to: "/dang-nhap", type: .found)
         }

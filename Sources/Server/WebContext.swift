@@ -34,3 +34,14 @@ struct WebError: Error {
     var status: HTTPResponse.Status
     var message: String
 }
+
+extension WebContext {
+    /// The session a form was posted in, if the form carries that session's
+    /// CSRF token; a form without it (forged, or drawn for another session) is refused.
+    func session(posting token: String?) throws -> WebSession {
+        guard let session = sessions.session, let token, token == session.csrf else {
+            throw WebError(status: .forbidden, message: "biểu mẫu đã cũ hoặc không hợp lệ; hãy tải lại trang")
+        }
+        return session
+    }
+}

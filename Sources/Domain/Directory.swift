@@ -52,6 +52,10 @@ public enum Directory {
         case userAdded(User)
         /// A user's password for the web, as a bcrypt hash (never the password).
         case passwordSet(PasswordSet)
+        /// A user may no longer sign in or act (left the post); their history stays.
+        case userDeactivated(AccessChanged)
+        /// A deactivated user may sign in and act again.
+        case userReactivated(AccessChanged)
     }
 
     public struct PasswordSet: Hashable, Codable, Sendable {
@@ -73,7 +77,14 @@ public enum Directory {
         public var users: [Login: User] = [:]
         /// The bcrypt hash of each user's web password, for those who have one.
         public var passwords: [Login: String] = [:]
+        /// Users who may no longer sign in or act, and since when.
+        public var deactivated: [Login: Date] = [:]
         public init() {}
+
+        /// The user of `login` if they may still sign in and act.
+        public func activeUser(_ login: Login) -> User? {
+            deactivated[login] == nil ? users[login] : nil
+        }
     }
 
     public static let initial = State()
@@ -84,6 +95,8 @@ public enum Directory {
         case .unitAdded(let unit), .unitUpdated(let unit): state.units[unit.id] = unit
         case .userAdded(let user): state.users[user.login] = user
         case .passwordSet(let e): state.passwords[e.login] = e.hash
+        case .userDeactivated(let e): state.deactivated[e.login] = e.at
+        case .userReactivated(let e): state.deactivated[e.login] = nil
         }
         return state
     }
@@ -147,6 +160,8 @@ extension Directory.Event {
         case .unitUpdated: "UnitUpdated"
         case .userAdded: "UserAdded"
         case .passwordSet: "PasswordSet"
+        case .userDeactivated: "UserDeactivated"
+        case .userReactivated: "UserReactivated"
         }
     }
 }

@@ -36,6 +36,10 @@ public enum Rejection: Error, Equatable, Sendable {
     case unknownIndicator(String)
     case notTrackingUnitOfficer(indicator: String, unit: UnitID)
     case unknownPlan(String)
+    /// The user was deactivated and may no longer act.
+    case userDeactivated(Login)
+    /// An administrator cannot lock themself out.
+    case cannotDeactivateSelf
 
     public var message: String {
         switch self {
@@ -74,6 +78,8 @@ public enum Rejection: Error, Equatable, Sendable {
         case .notTrackingUnitOfficer(let indicator, let unit):
             "chỉ cán bộ của đơn vị theo dõi \(unit) (hoặc đầu mối, lãnh đạo) mới được ghi giá trị chỉ tiêu \(indicator)"
         case .unknownPlan(let id): "không có kế hoạch '\(id)'"
+        case .userDeactivated(let login): "tài khoản '\(login)' đã bị khóa"
+        case .cannotDeactivateSelf: "không thể tự khóa tài khoản của chính mình"
         case .indicatorNotServed(let id, let served):
             "nhiệm vụ không phục vụ chỉ tiêu \(id)" + (served.isEmpty ? "" : " (chỉ tiêu của nhiệm vụ: \(served.joined(separator: ", ")))")
         case .taskRemovedEarlier(let code):

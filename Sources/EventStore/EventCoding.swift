@@ -121,6 +121,7 @@ extension EventCoding {
         case .unitAdded(let unit), .unitUpdated(let unit): json(unit)
         case .userAdded(let user): json(user)
         case .passwordSet(let e): json(e)
+        case .userDeactivated(let e), .userReactivated(let e): json(e)
         }
         return NewEvent(type: event.typeName, schemaVersion: currentSchema, payload: payload)
     }
@@ -131,6 +132,8 @@ extension EventCoding {
         case "UnitUpdated": .unitUpdated(try decode(Directory.Unit.self, e))
         case "UserAdded": .userAdded(try decode(Directory.User.self, e))
         case "PasswordSet": .passwordSet(try decode(Directory.PasswordSet.self, e))
+        case "UserDeactivated": .userDeactivated(try decode(Directory.AccessChanged.self, e))
+        case "UserReactivated": .userReactivated(try decode(Directory.AccessChanged.self, e))
         default: throw .undecodable(position: e.position, type: e.type, reason: "unknown directory event type")
         }
     }

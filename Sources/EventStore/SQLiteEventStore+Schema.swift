@@ -165,6 +165,9 @@ extension SQLiteEventStore {
                 CREATE INDEX reminder_notice_unit ON reminder_notice(unit_id);
                 """)
         }
+        migrator.registerMigration("v4-deactivation") { db in
+            try db.execute(sql: "ALTER TABLE user_view ADD COLUMN deactivated_at TEXT")
+        }
         return migrator
     }()
 }

@@ -51,6 +51,20 @@ public struct CommandHandler: Sendable {
         }
     }
 
+    /// Deactivates a user (they can no longer sign in or act), or reactivates one.
+    public func setAccess(
+        _ login: Login, active: Bool, reason: String?, context: CommandContext
+    ) throws(CommandError) -> CommandOutcome {
+        let actor = try resolve(context.login, in: try directory())
+        let now = clock.now()
+        return try onDirectory([active ? "reactivate" : "deactivate", login.rawValue, reason], context, actor: actor) {
+            state throws(Rejection) in
+            active
+                ? try Directory.decideReactivate(login, reason: reason, by: actor, now: now, state: state)
+                : try Directory.decideDeactivate(login, reason: reason, by: actor, now: now, state: state)
+        }
+    }
+
     private func onDirectory(
         _ fingerprint: [any Encodable & Sendable], _ context: CommandContext, actor: Actor,
         decide: (Directory.State) throws(Rejection) -> [Directory.Event]
@@ -89,9 +103,10 @@ public struct CommandHandler: Sendable {
         } catch { throw .store(error) }
     }
 
-    /// The acting user, with their role and unit.
+    /// The acting user, with their role and unit; a deactivated user may not act.
     func resolve(_ login: Login, in directory: Directory.State) throws(CommandError) -> Actor {
         guard let user = directory.users[login] else { throw .rejected(.unknownUser(login)) }
+        guard directory.deactivated[login] == nil else { throw .rejected(.userDeactivated(login)) }
         return user.actor
     }
 

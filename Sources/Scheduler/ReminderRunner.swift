@@ -78,7 +78,7 @@ public struct ReminderRunner: Sendable {
         let units = Dictionary(try store.units().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let due = ReminderPolicy.dueReminders(
             now: now, tasks: tasks, recorded: try store.reminderProgress(), calendar: calendar)
-        let (digests, unreachable) = Digest.route(due.notices, Addressing(units: units, users: try store.users()))
+        let (digests, unreachable) = Digest.route(due.notices, Addressing(units: units, users: try store.activeUsers()))
         let names = units.mapValues(\.name)
         let intents = digests.map { digest in
             let records = digest.entries.map { ReminderEvent.NoticeRecord($0.notice, rung: $0.rung) }

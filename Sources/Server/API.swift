@@ -120,6 +120,9 @@ struct BasicUser: RouterMiddleware {
             throttle.failed(basic.username, now: now)
             return try ErrorPages.json(.unauthorized, "tên đăng nhập hoặc mật khẩu không đúng")
         }
+        guard directory.deactivated[user.login] == nil else {
+            return try ErrorPages.json(.forbidden, "tài khoản đã bị khóa")
+        }
         var context = context
         context.identity = user
         return try await next(request, context)

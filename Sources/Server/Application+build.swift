@@ -41,7 +41,7 @@ struct SessionUser: RouterMiddleware {
         var context = context
         if let session = context.sessions.session {
             let directory = try await Task { try handler.directory() }.value
-            context.identity = directory.users[Login(unchecked: session.login)]
+            context.identity = directory.activeUser(Login(unchecked: session.login))
         }
         return try await next(request, context)
     }

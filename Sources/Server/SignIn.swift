@@ -42,6 +42,11 @@ struct SignIn {
             return try pages.render("sign-in", model, status: .unauthorized).response(from: request, context: context)
         }
         throttle.succeeded(login)
+        guard directory.deactivated[user.login] == nil else {
+            var model = Pages.Model(title: "Đăng nhập")
+            model.error = "Tài khoản này đã bị khóa. Hãy liên hệ người quản trị."
+            return try pages.render("sign-in", model, status: .forbidden).response(from: request, context: context)
+        }
         context.sessions.createSession(WebSession(login: user.login.rawValue, csrf: EventToken.make()))
         return Response.redirect(to: "/", type: .found)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import RoDomain
 import RoEventStore
+import RoHandlers
 import Testing
 import TestSupport
 
@@ -128,5 +129,17 @@ import TestSupport
         let first = try #require(try RunLock(beside: world.temporary.path))
         #expect(try RunLock(beside: world.temporary.path) == nil)
         withExtendedLifetime(first) {}
+    }
+}
+
+/// Someone who left the post hears nothing more; the unit's own mailbox still does.
+@Suite struct DeactivatedRecipientTests {
+    @Test func aDeactivatedOfficerGetsNoReminder() async throws {
+        let world = try SchedulerWorld()
+        _ = try world.temporary.handler(at: Fixture.instant("2026-11-06T08:00:00+07:00")).setAccess(
+            Login(unchecked: "lan"), active: false, reason: "nghỉ hưu",
+            context: CommandContext(login: Login(unchecked: "admin"), source: .cli))
+        _ = try await world.pass(at: "2026-11-13T07:30:00+07:00")
+        #expect(world.mailer.sent.map(\.recipient) == ["vhxh@xa.vn"])
     }
 }

@@ -13,7 +13,7 @@ enum Projector {
     static let name = "read-models"
     /// Bump when the read models change shape or meaning: a store whose
     /// checkpoint has another version is rebuilt on the next catch-up.
-    static let version = 3
+    static let version = 4
     static let batchSize = 500
     static let tables = [
         "unit_view", "user_view", "task_view", "report_view", "plan_view", "indicator_values", "reminder_mail",
@@ -88,6 +88,12 @@ enum Projector {
         case .passwordSet:
             // Kept in the directory stream only; the web signs in against its fold.
             break
+        case .userDeactivated(let e):
+            try db.execute(
+                sql: "UPDATE user_view SET deactivated_at = ? WHERE login = ?",
+                arguments: [Timestamp.format(e.at), e.login.rawValue])
+        case .userReactivated(let e):
+            try db.execute(sql: "UPDATE user_view SET deactivated_at = NULL WHERE login = ?", arguments: [e.login.rawValue])
         }
     }
 

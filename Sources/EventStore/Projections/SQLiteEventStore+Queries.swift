@@ -15,6 +15,25 @@ extension SQLiteEventStore {
         }
     }
 
+    /// When each deactivated user was deactivated.
+    public func deactivatedUsers() throws(StoreError) -> [Login: Date] {
+        try catchUp()
+        return try read { db in
+            var result: [Login: Date] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT login, deactivated_at FROM user_view WHERE deactivated_at IS NOT NULL") {
+                result[Login(unchecked: row[0])] = Timestamp.parse(row[1]) ?? .distantPast
+            }
+            return result
+        }
+    }
+
+    /// The users who may still sign in and act (and be written to).
+    public func activeUsers() throws(StoreError) -> [Directory.User] {
+        let deactivated = try deactivatedUsers()
+        return try users().filter { deactivated[$0.login] == nil }
+    }
+
+    /// Every user ever added, deactivated ones too (see ``deactivatedUsers()``).
     public func users() throws(StoreError) -> [Directory.User] {
         try catchUp()
         return try read { db in

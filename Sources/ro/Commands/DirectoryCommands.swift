@@ -71,8 +71,8 @@ struct UnitGroup: ParsableCommand {
 
 struct UserGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Người dùng: thêm, liệt kê, đặt mật khẩu.",
-        subcommands: [Add.self, List.self, Password.self])
+        commandName: "user", abstract: "Người dùng: thêm, liệt kê, đặt mật khẩu, khóa và mở lại tài khoản.",
+        subcommands: [Add.self, List.self, Password.self, Deactivate.self, Reactivate.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -97,21 +97,6 @@ struct UserGroup: ParsableCommand {
             try failing { try handler.store.catchUp() }
             Output.written(
                 outcome, context: context, json: actor.json, done: "Đã thêm người dùng \(login) (\(user.role.vietnamese)).")
-        }
-    }
-
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Liệt kê người dùng.")
-
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var output: OutputOptions
-
-        func run() throws {
-            let users = try failing { try store.open().users() }
-            if output.json { return Output.json(users) }
-            Output.table(
-                ["TÊN ĐĂNG NHẬP", "HỌ TÊN", "VAI TRÒ", "ĐƠN VỊ", "EMAIL"],
-                users.map { [$0.login.rawValue, $0.name, $0.role.rawValue, $0.unit?.rawValue ?? "", $0.email ?? ""] })
         }
     }
 }

@@ -120,6 +120,9 @@ public struct TaskState: Hashable, Codable, Sendable {
     public var completion: Completion?
     /// The reason of the last decline, return of completion or cancellation.
     public var lastReason: String?
+    /// When the task stopped being carried out: completed, cancelled, or
+    /// declined (until it is reassigned). Months due after it owe no report.
+    public var inactiveSince: Date?
 
     public init() {}
 
@@ -154,8 +157,10 @@ public struct TaskState: Hashable, Codable, Sendable {
         case .declined(let e):
             s.status = .declined
             s.lastReason = e.reason
+            s.inactiveSince = e.at
         case .reassigned(let e):
             s.status = .assigned
+            s.inactiveSince = nil
             s.lead = e.to
             s.leadSince = e.at
             s.coUnits.removeAll { $0 == e.to }
@@ -182,7 +187,7 @@ public struct TaskState: Hashable, Codable, Sendable {
             if let key = e.deliverable, let index = s.deliverables.firstIndex(where: { $0.key == key }) {
                 s.deliverables[index].status = .reported
             }
-        case .completionConfirmed:
+        case .completionConfirmed(let e):
             if let index = s.deliverables.firstIndex(where: { $0.status == .reported }) {
                 s.deliverables[index].status = .done
             } else {
@@ -191,6 +196,7 @@ public struct TaskState: Hashable, Codable, Sendable {
             }
             let more = s.deliverables.contains { $0.status != .done }
             s.status = more ? .accepted : .completed
+            s.inactiveSince = more ? nil : e.at
             s.pendingExtension = nil
         case .completionReturned(let e):
             s.status = .accepted
@@ -218,6 +224,7 @@ public struct TaskState: Hashable, Codable, Sendable {
         case .cancelled(let e):
             s.status = .cancelled
             s.lastReason = e.reason
+            s.inactiveSince = e.at
             s.pendingExtension = nil
         }
         // Once all is delivered, the last deadline stays: lateness is judged by it.
@@ -229,6 +236,17 @@ public struct TaskState: Hashable, Codable, Sendable {
 
     /// The first deliverable not done: the one the deadline, extensions and completion are about.
     public var currentDeliverable: Int? { deliverables.firstIndex { $0.status != .done } }
+
+    /// Whether the task owes (or gave) a monthly report for `period`: it has one,
+    /// or the month's deadline came after the task was assigned and before it
+    /// stopped (completed, cancelled, declined). Decided by the events alone, so
+    /// an earlier month keeps its tasks when one closes later.
+    public func owesReport(for period: Period) -> Bool {
+        if reports[period] != nil { return true }
+        guard status != .none else { return false }
+        let due = reporting.due(for: period)
+        return due > assignedAt && inactiveSince.map { $0 > due } ?? true
+    }
 
     /// Whether the task is past its deadline at `now` and not done.
     public func isOverdue(at now: Date) -> Bool {

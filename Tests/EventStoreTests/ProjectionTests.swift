@@ -106,4 +106,24 @@ struct ProjectionTests {
         let checkpoint = try raw.read { try Int64.fetchOne($0, sql: "SELECT position FROM projection_checkpoints") }
         #expect(checkpoint == (try temp.store.lastPosition()))
     }
+
+    /// A month's status is decided by the events, not by where tasks stand today:
+    /// a task done in December still counts in November; one assigned after the
+    /// November deadline does not.
+    @Test func aMonthKeepsTheTasksThatOwedItWhenOneClosesLater() throws {
+        try workflow()
+        try run(.reportCompletion(output: "Biên bản"), as: Fixture.officer, at: "2026-12-02T08:00:00+07:00")
+        try run(.confirmCompletion(note: nil), as: Fixture.leader, at: "2026-12-03T08:00:00+07:00")
+        var late = Fixture.assignment
+        late.title = "Nhiệm vụ giao sau hạn tháng 11"
+        try run(.assign(late), as: Fixture.leader, task: "KH07-3", at: "2026-11-25T08:00:00+07:00")
+        let now = Fixture.instant("2026-12-05T08:00:00+07:00")
+        let inNovember = try temp.store.tasks(TaskFilter(period: november), now: now)
+        #expect(inNovember.map(\.id) == ["KH07-1", "KH07-2"])
+        #expect(inNovember.first?.status == .completed && inNovember.first?.periodReport?.state == .approved)
+        let vhxh = try #require(try temp.store.reportStatus(november, now: now).first { $0.unit == "vhxh" })
+        #expect(vhxh.tasks == 1 && vhxh.approved == 1)
+        let december = try temp.store.tasks(TaskFilter(period: november.next), now: now)
+        #expect(december.map(\.id) == ["KH07-2", "KH07-3"], "KH07-1 was done before the December deadline")
+    }
 }

@@ -68,14 +68,11 @@ extension SQLiteEventStore {
             conditions.append("status = ?")
             arguments += [status.rawValue]
         }
-        if let period = filter.period {
-            conditions.append("assigned_at < ? AND status IN ('assigned', 'accepted', 'completion_reported')")
-            arguments += [Timestamp.format(period.next.start)]
-        }
         let sql = "SELECT state, task_id FROM task_view WHERE \(conditions.joined(separator: " AND ")) ORDER BY task_id"
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row -> TaskSummary? in
                 let state = try EventCoding.state(row["state"])
+                if let period = filter.period, !state.owesReport(for: period) { return nil }
                 let overdue = state.isOverdue(at: now)
                 if filter.overdueAt != nil, !state.isOverdue(at: filter.overdueAt!) { return nil }
                 return TaskSummary(

@@ -28,8 +28,11 @@ public struct EvidenceStore: Sendable {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let temporary = folder.appendingPathComponent(".\(hash).\(UUID().uuidString)")
-                try data.write(to: temporary)
+                try Self.writeDurably(data, to: temporary)
                 try FileManager.default.moveItem(at: temporary, to: target)
+                // The rename (and the folder, the first time) must reach the disk before the event naming the file does.
+                try Self.synchronize(folder)
+                try Self.synchronize(folder.deletingLastPathComponent())
             } catch where FileManager.default.fileExists(atPath: target.path) {
                 // Another writer kept the same bytes first.
             } catch {
@@ -37,6 +40,24 @@ public struct EvidenceStore: Sendable {
             }
         }
         return TaskEvent.Evidence(name: name, sha256: hash, size: data.count)
+    }
+
+    /// Writes `data` and waits for it to reach the disk.
+    static func writeDurably(_ data: Data, to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.write(contentsOf: data)
+        try handle.synchronize()
+    }
+
+    /// fsync on a directory, so that a file created or renamed in it survives a crash.
+    static func synchronize(_ directory: URL) throws {
+        let handle = try FileHandle(forReadingFrom: directory)
+        defer { try? handle.close() }
+        try handle.synchronize()
     }
 
     /// The bytes kept under `sha256`, or nil.

@@ -12,37 +12,10 @@ struct History: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Argument(help: "Mã nhiệm vụ.") var task: String
 
-    struct Entry: Encodable {
-        var position: Int64
-        var version: Int
-        var type: String
-        var recordedAt: Date
-        var actor: String
-        var role: String
-        var unit: String?
-        var actorName: String?
-        var source: String
-        var simulatedClock: Bool
-        var commandId: String
-        var eventId: String
-        var text: String
-        var payload: JSONFragment
-    }
-
     func run() throws {
         let id = try Read.task(task)
-        let database = try store.open()
-        let records = try failing { try database.events(of: TaskEvent.streamID(id)) }
-        guard !records.isEmpty else { throw Failure(Rejection.unknownTask(id)) }
-        let names = Dictionary(try failing { try database.users() }.map { ($0.login, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let entries = try records.map { record in
-            let event = try failing { try EventCoding.taskEvent(record) }
-            let m = record.metadata
-            return Entry(
-                position: record.position, version: record.version, type: record.type, recordedAt: m.recordedAt,
-                actor: m.actor.login.rawValue, role: m.actor.role.rawValue, unit: m.actor.unit?.rawValue,
-                actorName: names[m.actor.login], source: m.source.rawValue, simulatedClock: m.simulatedClock, commandId: m.commandID,
-                eventId: record.eventID, text: event.sentence, payload: JSONFragment(record.payload))
+        guard let entries = try failing({ try HistoryEntry.of(id, in: try store.open()) }) else {
+            throw Failure(Rejection.unknownTask(id))
         }
         if output.json { return Output.json(entries) }
         for e in entries {
@@ -50,39 +23,6 @@ struct History: ParsableCommand {
             let clock = e.simulatedClock ? " [giờ giả lập]" : ""
             print("#\(e.position)  \(CommuneTime.localMinute(e.recordedAt))\(clock)  \(who)  \(e.type)")
             print("    \(e.text)")
-        }
-    }
-}
-
-/// A stored JSON payload, embedded as JSON (not as a string) in `--json` output.
-enum JSONFragment: Codable {
-    case null, bool(Bool), int(Int), number(Double), string(String), array([JSONFragment]), object([String: JSONFragment])
-
-    init(_ text: String) {
-        self = (try? JSONDecoder().decode(JSONFragment.self, from: Data(text.utf8))) ?? .string(text)
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let v = try? c.decode(Bool.self) { self = .bool(v) }
-        else if let v = try? c.decode(Int.self) { self = .int(v) }
-        else if let v = try? c.decode(Double.self) { self = .number(v) }
-        else if let v = try? c.decode(String.self) { self = .string(v) }
-        else if let v = try? c.decode([JSONFragment].self) { self = .array(v) }
-        else { self = .object(try c.decode([String: JSONFragment].self)) }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .null: try c.encodeNil()
-        case .bool(let v): try c.encode(v)
-        case .int(let v): try c.encode(v)
-        case .number(let v): try c.encode(v)
-        case .string(let v): try c.encode(v)
-        case .array(let v): try c.encode(v)
-        case .object(let v): try c.encode(v)
         }
     }
 }

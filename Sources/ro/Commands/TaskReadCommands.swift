@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RoDomain
 import RoEventStore
+import RoHandlers
 
 struct TaskGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -83,51 +84,5 @@ struct TaskGroup: ParsableCommand {
                  CommuneTime.localMinute(r.submittedAt), r.submittedBy.rawValue, r.summary]
             })
         }
-    }
-}
-
-/// `ro task show --json`: the task's state under stable names; a field with no
-/// value is left out, as everywhere.
-struct TaskDetail: Encodable {
-    var id: String
-    var title: String
-    var status: TaskStatus
-    var leadUnit: UnitID
-    var coUnits: [UnitID]
-    var due: Date?
-    var originalDue: Date?
-    var output: String?
-    var assignedAt: Date
-    var overdue: Bool
-    var reports: [TaskState.Report]
-    var pendingExtension: TaskState.PendingExtension?
-    var completion: TaskState.Completion?
-    var lastReason: String?
-    var plan: String?
-    var code: String?
-    var deadlineText: String?
-    var deliverables: [TaskState.DeliverableState]
-    var indicators: [String]
-
-    init(id: String, state: TaskState, overdue: Bool) {
-        self.id = id
-        title = state.title
-        status = state.status
-        leadUnit = state.lead
-        coUnits = state.coUnits
-        due = state.due
-        originalDue = state.originalDue
-        output = state.output
-        assignedAt = state.assignedAt
-        self.overdue = overdue
-        reports = state.reports.values.sorted { $0.period < $1.period }
-        pendingExtension = state.pendingExtension
-        completion = state.completion
-        lastReason = state.lastReason
-        plan = state.plan
-        code = state.code
-        deadlineText = state.deadlineText
-        deliverables = state.deliverables
-        indicators = state.indicators
     }
 }

@@ -85,23 +85,14 @@ enum Read {
 
     /// A decimal number as people write it here: `81,5` or `81.5`.
     static func number(_ raw: String, _ field: String) throws -> Double {
-        guard let value = Double(raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")),
-            value.isFinite
-        else { throw Failure(InputError.malformedNumber(field: field, value: raw)) }
-        return value
+        try failing { try Number.decimal(raw, field: field) }
     }
 
     /// A whole number typed by a person, within `range`.
     static func int(_ raw: String, _ field: String, _ range: ClosedRange<Int>) throws -> Int {
-        guard let number = Int(raw.trimmingCharacters(in: .whitespaces)) else {
-            throw Failure(InputError.malformedNumber(field: field, value: raw))
-        }
-        guard range.contains(number) else {
-            throw Failure(InputError.outOfRange(
-                field: field, value: raw, range: "\(range.lowerBound)–\(range.upperBound)"))
-        }
-        return number
+        try failing { try Number.whole(raw, field: field, in: range) }
     }
+
     static func unit(_ raw: String) throws -> UnitID { try failing { try UnitID.parse(raw) } }
     static func period(_ raw: String) throws -> Period { try failing { try Period.parse(raw) } }
 

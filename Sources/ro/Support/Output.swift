@@ -7,15 +7,8 @@ import RoHandlers
 enum Output {
     /// JSON for `--json`: snake_case keys, sorted; instants as UTC ISO 8601 text.
     static func json(_ value: some Encodable) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamp.format(date))
-        }
         // Our read models always encode.
-        print(String(decoding: try! encoder.encode(value), as: UTF8.self))
+        print(String(decoding: try! JSONOutput.encoder(pretty: true).encode(value), as: UTF8.self))
     }
 
     /// A deadline as people read it: the local day it ends.
@@ -32,29 +25,6 @@ enum Output {
                 index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
             }
             print(cells.joined(separator: "  "))
-        }
-    }
-
-    /// What a write command did, as `--json` prints it.
-    struct WriteResult: Encodable {
-        struct Event: Encodable {
-            var position: Int64
-            var stream: String
-            var version: Int
-            var type: String
-            var eventId: String
-        }
-
-        var commandId: String
-        var repeated: Bool
-        var events: [Event]
-
-        init(_ outcome: CommandOutcome, commandID: String) {
-            commandId = commandID
-            repeated = outcome.repeated
-            events = outcome.events.map {
-                Event(position: $0.position, stream: $0.streamID, version: $0.version, type: $0.type, eventId: $0.eventID)
-            }
         }
     }
 

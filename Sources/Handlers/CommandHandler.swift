@@ -94,6 +94,17 @@ public struct CommandHandler: Sendable {
             encode: EventCoding.encode)
     }
 
+    /// What an earlier run of this command id did, if it was carried out
+    /// already: for callers with work to do before a command (keeping files).
+    public func priorOutcome(
+        of command: TaskCommand, on task: TaskID, context: CommandContext
+    ) throws(CommandError) -> CommandOutcome? {
+        let digest = Self.fingerprint(context.login, TaskEvent.streamID(task), [task.rawValue, command])
+        do {
+            return try store.priorOutcome(of: context.commandID, fingerprint: digest).map { CommandOutcome(events: $0, repeated: true) }
+        } catch { throw .store(error) }
+    }
+
     // MARK: The loop
 
     /// The directory as its events leave it.

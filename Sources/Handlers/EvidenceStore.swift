@@ -14,8 +14,8 @@ public struct EvidenceStore: Sendable {
         folder = URL(fileURLWithPath: storePath + ".evidence", isDirectory: true)
     }
 
-    /// Keeps `data` under its hash and returns what a report records of it.
-    public func put(_ data: Data, name: String) throws(EvidenceError) -> TaskEvent.Evidence {
+    /// What a report records of a file (its name, SHA-256 and size), without keeping it.
+    public func describe(_ data: Data, name: String) throws(EvidenceError) -> TaskEvent.Evidence {
         let name = (name as NSString).lastPathComponent.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 200,
             name.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .control })
@@ -23,6 +23,13 @@ public struct EvidenceStore: Sendable {
         guard !data.isEmpty else { throw .empty(name) }
         guard data.count <= Self.maxSize else { throw .tooLarge(name, limit: Self.maxSize) }
         let hash = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return TaskEvent.Evidence(name: name, sha256: hash, size: data.count)
+    }
+
+    /// Keeps `data` under its hash and returns what a report records of it.
+    public func put(_ data: Data, name: String) throws(EvidenceError) -> TaskEvent.Evidence {
+        let described = try describe(data, name: name)
+        let hash = described.sha256
         let target = file(hash)
         if !FileManager.default.fileExists(atPath: target.path) {
             do {
@@ -39,7 +46,7 @@ public struct EvidenceStore: Sendable {
                 throw .unwritable(folder.path, "\(error)")
             }
         }
-        return TaskEvent.Evidence(name: name, sha256: hash, size: data.count)
+        return described
     }
 
     /// Writes `data` and waits for it to reach the disk.

@@ -1,17 +1,20 @@
 import Foundation
 import Hummingbird
 import HummingbirdAuth
+import Crypto
 import HummingbirdBcrypt
 import RoDomain
 import RoEventStore
 import RoHandlers
 
-/// The JSON API: the same actions as the pages, for programs, described by
-/// `/api/openapi.yaml`. Each request carries the user's login and password
-/// (HTTP Basic, over HTTPS in production); no cookies, so no CSRF.
+/// The JSON API: the same reads and actions as the pages, for programs,
+/// described by `/api/openapi.yaml`. Each request carries the user's login and
+/// password (HTTP Basic, over HTTPS in production); no cookies, so no CSRF.
+/// Answers use the names of `ro … --json`; errors are `{"error": "…"}`.
 struct API {
     let handler: CommandHandler
     let throttle: SignInThrottle
+    let evidence: EvidenceStore
 
     func add(to router: Router<WebContext>) {
         router.get("/api/openapi.yaml") { _, _ in
@@ -23,76 +26,41 @@ struct API {
                 body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         let api = router.group("/api").add(middleware: BasicUser(handler: handler, throttle: throttle))
-        api.get("/status") { request, context in
-            let period = try Self.period(request.uri.queryParameters.get("period"), now: handler.clock.now())
-            return JSON(try handler.store.reportStatus(period, now: handler.clock.now()).filter { status in
-                context.identity?.role != .officer || status.unit == context.identity?.unit?.rawValue
-            })
-        }
-        api.post("/approve") { request, context in
-            let body = try await Self.decode(Decision.self, request, context)
-            return try execute(.approve(period: try Self.period(body.period), revision: body.revision, note: body.note), body.task, context)
-        }
-        api.post("/return") { request, context in
-            let body = try await Self.decode(Decision.self, request, context)
-            guard let reason = body.reason, !reason.isEmpty else { throw WebError(status: .badRequest, message: "thiếu lý do trả lại") }
-            return try execute(.returnReport(period: try Self.period(body.period), revision: body.revision, reason: reason), body.task, context)
-        }
+        addReads(to: api)
+        addWrites(to: api)
     }
 
-    struct Decision: Decodable {
-        var task: String
-        var period: String
-        var revision: Int?
-        var note: String?
-        var reason: String?
-    }
-
-    struct Written: Encodable {
-        var positions: [Int64]
-        var types: [String]
-    }
-
-    func execute(_ command: TaskCommand, _ task: String, _ context: WebContext) throws -> JSON<Written> {
+    /// The signed-in user of an API call (BasicUser put them there).
+    static func user(_ context: WebContext) throws -> Directory.User {
         guard let user = context.identity else { throw WebError(status: .unauthorized, message: "chưa đăng nhập") }
-        let id: TaskID
-        do { id = try TaskID.parse(task) } catch { throw WebError(status: .badRequest, message: error.message) }
-        do {
-            let outcome = try handler.execute(command, on: id, context: CommandContext(login: user.login, source: .web))
-            return JSON(Written(positions: outcome.events.map(\.position), types: outcome.events.map(\.type)))
-        } catch {
-            throw WebError(status: Pages.status(error), message: error.message)
-        }
+        return user
     }
 
-    static func period(_ text: String?, now: Date = .distantPast) throws -> Period {
+    /// A month from the query; the current month when absent (an empty one is not absent).
+    static func period(_ text: String?, now: Date) throws -> Period {
         guard let text else { return Period.containing(now) }
+        return try month(text)
+    }
+
+    /// A month a write names; it must be given.
+    static func month(_ text: String) throws -> Period {
         do { return try Period.parse(text) } catch { throw WebError(status: .badRequest, message: error.message) }
     }
 
-    static func decode<T: Decodable>(_: T.Type, _ request: Request, _ context: WebContext) async throws -> T {
-        let buffer: ByteBuffer
-        do { buffer = try await request.body.collect(upTo: Forms.limit) } catch {
-            throw WebError(status: .contentTooLarge, message: "nội dung gửi lên quá lớn")
-        }
-        do { return try JSONDecoder().decode(T.self, from: Data(buffer: buffer)) } catch {
-            throw WebError(status: .badRequest, message: "JSON gửi lên không đọc được: \(error)")
-        }
+    static func task(_ text: String?) throws -> TaskID {
+        do { return try TaskID.parse(text ?? "") } catch { throw WebError(status: .badRequest, message: error.message) }
     }
 }
 
-/// A JSON body with snake_case keys, as the CLI's `--json`.
+/// A JSON body with the names of `ro … --json`.
 struct JSON<Value: Encodable>: ResponseGenerator {
     var value: Value
     init(_ value: Value) { self.value = value }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys]
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try JSONOutput.encoder(pretty: false).encode(value))))
     }
 }
 
@@ -100,6 +68,7 @@ struct JSON<Value: Encodable>: ResponseGenerator {
 struct BasicUser: RouterMiddleware {
     let handler: CommandHandler
     let throttle: SignInThrottle
+    let passwords = VerifiedPasswords()
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
         async throws -> Response
@@ -115,7 +84,7 @@ struct BasicUser: RouterMiddleware {
         }
         let directory = try handler.directory()
         guard let user = directory.users[Login(unchecked: basic.username)],
-            let hash = directory.passwords[user.login], Bcrypt.verify(basic.password, hash: hash)
+            let hash = directory.passwords[user.login], passwords.verify(user.login, basic.password, hash: hash, now: now)
         else {
             throttle.failed(basic.username, now: now)
             return try ErrorPages.json(.unauthorized, "tên đăng nhập hoặc mật khẩu không đúng")
@@ -126,5 +95,27 @@ struct BasicUser: RouterMiddleware {
         var context = context
         context.identity = user
         return try await next(request, context)
+    }
+}
+
+/// Passwords that passed bcrypt lately, kept for a few minutes as an HMAC
+/// under a key that lives in memory only, so a program calling the API often
+/// pays bcrypt once, not on every call. A wrong password, or a password hash
+/// changed since (`ro user password`), goes to bcrypt again.
+final class VerifiedPasswords: @unchecked Sendable {
+    static let lifetime: TimeInterval = 5 * 60
+    private let key = SymmetricKey(size: .bits256)
+    private let lock = NSLock()
+    private var verified: [Login: (hash: String, digest: Data, until: Date)] = [:]
+
+    func verify(_ login: Login, _ password: String, hash: String, now: Date) -> Bool {
+        let digest = Data(HMAC<SHA256>.authenticationCode(for: Data(password.utf8), using: key))
+        let known = lock.withLock {
+            verified[login].map { $0.hash == hash && $0.digest == digest && now < $0.until } ?? false
+        }
+        if known { return true }
+        guard Bcrypt.verify(password, hash: hash) else { return false }
+        lock.withLock { verified[login] = (hash, digest, now.addingTimeInterval(Self.lifetime)) }
+        return true
     }
 }

@@ -25,7 +25,7 @@ public func buildApplication(
     router.add(middleware: SessionUser(handler: dependencies.handler))
     let throttle = SignInThrottle()
     SignIn(pages: pages, handler: dependencies.handler, throttle: throttle).add(to: router)
-    API(handler: dependencies.handler, throttle: throttle).add(to: router)
+    API(handler: dependencies.handler, throttle: throttle, evidence: dependencies.evidence).add(to: router)
     let signedIn = router.group().add(middleware: RequireSignIn())
     pages.add(to: signedIn)
     return Application(router: router, configuration: configuration, services: [sessions] + services)

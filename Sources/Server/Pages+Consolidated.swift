@@ -145,9 +145,11 @@ extension Pages {
     }
 
     /// The deadline as the plan writes it, else the due day, else ongoing.
-    static func deadline(_ state: TaskState) -> String {
-        if let text = state.deadlineText, !text.isEmpty { return text }
-        if let due = state.due { return LocalDay.containing(due.addingTimeInterval(-1)).vietnamese }
+    static func deadline(_ state: TaskState) -> String { deadline(text: state.deadlineText, due: state.due) }
+
+    static func deadline(text: String?, due: Date?) -> String {
+        if let text, !text.isEmpty { return text }
+        if let due { return LocalDay.containing(due.addingTimeInterval(-1)).vietnamese }
         return "Thường xuyên"
     }
 

@@ -9,22 +9,34 @@ import RoHandlers
 extension Pages {
     struct ReportForm {
         var task: String; var title: String; var period: String; var summary: String; var percent: String
+        var commandID: String
         /// The plan's indicators the task serves: a value for each may go with the report.
         var indicators: [IndicatorField]
     }
-    struct IndicatorField { var id: String; var field: String }
+    struct IndicatorField { var id: String; var name: String; var field: String }
 
     func reportForm(_ request: Request, _ context: WebContext) throws -> HTML {
         let (id, state) = try officersTask(request.uri.queryParameters.get("ma"), context)
-        let previous = state.reports[Period.containing(handler.clock.now())]
+        let period = Period.containing(handler.clock.now())
+        let previous = state.reports[period]
+        let names = try indicatorNames(state)
         let form = ReportForm(
-            task: id.rawValue, title: state.title, period: Period.containing(handler.clock.now()).description,
+            task: id.rawValue, title: state.title, period: period.description,
             summary: previous?.status == .returned ? previous!.summary : "",
-            percent: previous?.percentDone.map(String.init) ?? "",
-            indicators: state.indicators.map { IndicatorField(id: $0, field: "indicator.\($0)") })
+            percent: previous?.percentDone.map(String.init) ?? "", commandID: EventToken.make(),
+            indicators: state.indicators.map { IndicatorField(id: $0, name: names[$0] ?? "", field: "indicator.\($0)") })
         var page = model("Báo cáo tháng", context, content: form)
         if previous?.status == .returned { page.error = "Báo cáo tháng này bị trả lại: \(previous?.decisionNote ?? "")" }
+        if previous?.status == .submitted { page.error = "Báo cáo tháng \(period.vietnamese) đang chờ lãnh đạo duyệt; chưa gửi lại được." }
         return try render("report", page)
+    }
+
+    /// The names of the plan's indicators a task serves.
+    func indicatorNames(_ state: TaskState) throws -> [String: String] {
+        guard let plan = state.plan, !state.indicators.isEmpty, let (loaded, _) = try store.plan(PlanID(unchecked: plan)) else {
+            return [:]
+        }
+        return Dictionary(loaded.indicators.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The task an officer of its lead unit reports on; anyone else is refused.
@@ -37,54 +49,37 @@ extension Pages {
         return (id, state)
     }
 
+    /// Whether the user could report this month on the task now (the decider is asked).
+    func reportOffered(to user: Directory.User?, on state: TaskState, now: Date) -> Bool {
+        guard let user, user.role == .officer else { return false }
+        let draft = TaskCommand.ReportDraft(period: Period.containing(now), summary: "-")
+        let context = DecisionContext(actor: user.actor, now: now, units: [])
+        return (try? TaskDecider.decide(.report(draft), context, state))?.isEmpty == false
+    }
+
     func submitReport(_ request: Request, _ context: WebContext) async throws -> Response {
         let form = try await MultipartForm.read(request)
         let session = try context.session(posting: form.field("csrf"))
         let (id, state) = try officersTask(form.field("task"), context)
-        let draft: TaskCommand.ReportDraft
-        do {
-            let percent = try form.field("percent").flatMap { $0.isEmpty ? nil : $0 }.map { text throws(InputError) -> Int in
-                guard let n = Int(text), (0...100).contains(n) else {
-                    throw .outOfRange(field: "phần trăm", value: text, range: "0–100")
-                }
-                return n
-            }
-            draft = TaskCommand.ReportDraft(
-                period: try Period.parse(form.field("period") ?? ""),
-                summary: try Text.multiLine(form.field("summary") ?? "", field: "nội dung báo cáo", limit: TextLimit.summary),
-                percentDone: percent,
-                indicators: try state.indicators.compactMap { indicator throws(InputError) -> TaskEvent.IndicatorValue? in
-                    guard let raw = form.field("indicator.\(indicator)")?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
-                        return nil
-                    }
-                    guard let value = Double(raw.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
-                        throw .malformedNumber(field: "giá trị chỉ tiêu \(indicator)", value: raw)
-                    }
-                    return TaskEvent.IndicatorValue(indicator: indicator, value: value)
-                },
-                output: try Text.optional(form.field("output"), field: "sản phẩm", limit: TextLimit.output),
-                evidence: try form.files("evidence").map { file throws(EvidenceError) in
-                    try evidence.put(file.data, name: file.filename ?? "")
-                })
-        } catch let error as InputError {
-            throw WebError(status: .badRequest, message: error.message)
-        } catch let error as EvidenceError {
-            throw WebError(status: .badRequest, message: error.message)
-        }
-        do {
-            _ = try handler.execute(.report(draft), on: id, context: CommandContext(login: Login(unchecked: session.login), source: .web))
-        } catch {
-            throw WebError(status: Self.status(error), message: error.message)
-        }
-        let query = id.rawValue.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? id.rawValue
-        return Response.redirect(to: "/nhiem-vu?ma=\(query)", type: .normal)
+        let input = ReportInput(
+            period: form.field("period") ?? "", summary: form.field("summary") ?? "", percent: form.field("percent"),
+            indicators: state.indicators.compactMap { indicator in form.field("indicator.\(indicator)").map { (indicator, $0) } },
+            output: form.field("output"))
+        _ = try handler.report(
+            input, files: form.files("evidence").map { ($0.filename ?? "", $0.data) }, on: id, state: state,
+            as: Login(unchecked: session.login), commandID: form.field("command_id"), evidence: evidence)
+        return Response.redirect(to: Self.taskURL(id) + "&xong=report", type: .normal)
     }
 
-    /// An evidence file, to anyone signed in who may read reports.
+    /// An evidence file of a task the user may see (`?ma=TASK`), named as it was sent.
     func evidenceFile(_ request: Request, _ context: WebContext) throws -> Response {
         let hash = context.parameters.get("sha256") ?? ""
-        guard let data = evidence.get(hash) else { throw WebError(status: .notFound, message: "không có tệp minh chứng này") }
-        let name = (request.uri.queryParameters.get("ten") ?? hash).replacingOccurrences(of: "\"", with: "")
+        let (_, state) = try visibleTask(request.uri.queryParameters.get("ma") ?? "", context)
+        let attached = state.reports.values.flatMap { $0.evidence ?? [] }
+        guard let file = attached.first(where: { $0.sha256 == hash }), let data = evidence.get(hash) else {
+            throw WebError(status: .notFound, message: "nhiệm vụ này không có tệp minh chứng đó")
+        }
+        let name = file.name.replacingOccurrences(of: "\"", with: "")
         let ascii = String(name.unicodeScalars.map { $0.isASCII && $0.value >= 32 ? Character($0) : "_" })
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? hash
         return Response(
@@ -95,5 +90,32 @@ extension Pages {
                 .init("X-Content-SHA256")!: hash,
             ],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// A monthly report as typed into the form or sent to the API, before it is read.
+struct ReportInput {
+    var period: String
+    var summary: String
+    var percent: String?
+    /// Indicator id and value as typed (`91,5`); blank values are left out.
+    var indicators: [(String, String)]
+    var output: String?
+
+    func draft(evidence: [TaskEvent.Evidence]) throws(InputError) -> TaskCommand.ReportDraft {
+        let percent = percent?.trimmingCharacters(in: .whitespaces)
+        var values: [TaskEvent.IndicatorValue] = []
+        for (indicator, raw) in indicators where !raw.trimmingCharacters(in: .whitespaces).isEmpty {
+            values.append(.init(indicator: indicator, value: try Number.decimal(raw, field: "giá trị chỉ tiêu \(indicator)")))
+        }
+        return TaskCommand.ReportDraft(
+            period: try Period.parse(period),
+            summary: try Text.multiLine(summary, field: "nội dung báo cáo", limit: TextLimit.summary),
+            percentDone: try percent.flatMap { $0.isEmpty ? nil : $0 }.map { text throws(InputError) in
+                try Number.whole(text, field: "phần trăm", in: 0...100)
+            },
+            indicators: values,
+            output: try Text.optional(output, field: "sản phẩm", limit: TextLimit.output),
+            evidence: evidence)
     }
 }

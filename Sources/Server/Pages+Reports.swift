@@ -4,7 +4,8 @@ import RoDomain
 import RoEventStore
 import RoHandlers
 
-/// The leaders' approval queue, approving and returning, and a task's timeline.
+/// The leaders' approval queue, and approving and returning reports (from the
+/// queue or from a task's page), one at a time or a unit's whole month.
 extension Pages {
     struct QueueItem {
         var task: String
@@ -17,36 +18,58 @@ extension Pages {
         var by: String
         var at: String
         var late: Bool
+        var decide: DecideForms?
+    }
+
+    /// The approve and return forms of one report, each with its own command id.
+    struct DecideForms {
+        var approveID = EventToken.make()
+        var returnID = EventToken.make()
+        /// The page to come back to afterwards.
+        var back: String
     }
 
     struct Queue { var groups: [Group]; var canDecide: Bool; var empty: Bool }
     /// One unit's month: approved together in one click, each at the revision shown.
-    struct Group { var unit: String; var period: String; var items: [QueueItem]; var count: Int; var all: String }
+    struct Group {
+        var unit: String
+        var unitName: String
+        var period: String
+        var items: [QueueItem]
+        var count: Int
+        var all: String
+        var commandID = EventToken.make()
+    }
 
-    func queuePage(_ context: WebContext) throws -> HTML {
+    func queuePage(_ request: Request, _ context: WebContext) throws -> HTML {
         guard let user = context.identity, user.role != .officer else {
             throw WebError(status: .forbidden, message: "trang duyệt báo cáo chỉ dành cho lãnh đạo, đầu mối và kiểm tra")
         }
+        let directory = try handler.directory()
+        let canDecide = user.role == .leader
         let items = try store.reportsAwaitingDecision().map { r in
             QueueItem(
                 task: r.task.rawValue, title: r.title, unit: r.unit.rawValue, period: r.period.vietnamese,
                 revision: r.revision, summary: r.summary, percent: r.percentDone.map { "\($0)%" } ?? "",
-                by: r.submittedBy.rawValue, at: CommuneTime.localMinute(r.submittedAt), late: r.late)
+                by: directory.users[r.submittedBy]?.name ?? r.submittedBy.rawValue, at: Self.moment(r.submittedAt),
+                late: r.late, decide: canDecide ? DecideForms(back: "/duyet") : nil)
         }
         var groups: [Group] = []
         for item in items {
             if groups.last?.unit == item.unit && groups.last?.period == item.period {
                 groups[groups.count - 1].items.append(item)
             } else {
-                groups.append(Group(unit: item.unit, period: item.period, items: [item], count: 0, all: ""))
+                let name = directory.units[UnitID(unchecked: item.unit)]?.name ?? item.unit
+                groups.append(Group(unit: item.unit, unitName: name, period: item.period, items: [item], count: 0, all: ""))
             }
         }
         for index in groups.indices {
             groups[index].count = groups[index].items.count
             groups[index].all = groups[index].items.map { "\($0.task)|\($0.revision)" }.joined(separator: ",")
         }
-        let queue = Queue(groups: groups, canDecide: user.role == .leader, empty: items.isEmpty)
-        return try render("queue", model("Báo cáo chờ duyệt", context, content: queue))
+        var page = model("Báo cáo chờ duyệt", context, content: Queue(groups: groups, canDecide: canDecide, empty: items.isEmpty))
+        page.notice = request.uri.queryParameters.get("xong").flatMap { $0 == "approve" ? "Đã duyệt báo cáo." : $0 == "return" ? "Đã trả lại báo cáo." : nil }
+        return try render("queue", page)
     }
 
     /// Approves or returns one report, as the signed-in user, through the CLI's handler.
@@ -54,27 +77,20 @@ extension Pages {
         let form = try await Forms.read(request)
         let session = try context.session(posting: form["csrf"])
         let task: TaskID
-        let period: Period
-        do {
-            task = try TaskID.parse(form["task"] ?? "")
-            period = try Period.parse(form["period"] ?? "")
-        } catch { throw WebError(status: .badRequest, message: error.message) }
-        guard let revision = form["revision"].flatMap({ Int($0) }) else {
-            throw WebError(status: .badRequest, message: "thiếu lần báo cáo đã xem")
-        }
         let command: TaskCommand
         do {
+            task = try TaskID.parse(form["task"] ?? "")
+            let period = try Period.parse(form["period"] ?? "")
+            guard let revision = form["revision"].flatMap({ Int($0) }) else {
+                throw WebError(status: .badRequest, message: "thiếu lần báo cáo đã xem")
+            }
             command = approve
                 ? .approve(period: period, revision: revision, note: try Text.optional(form["note"], field: "ý kiến", limit: TextLimit.reason))
                 : .returnReport(period: period, revision: revision, reason: try Text.multiLine(form["reason"] ?? "", field: "lý do", limit: TextLimit.reason))
-        } catch { throw WebError(status: .badRequest, message: error.message) }
-        let context = CommandContext(login: Login(unchecked: session.login), source: .web)
-        do {
-            _ = try handler.execute(command, on: task, context: context)
-        } catch {
-            throw WebError(status: Self.status(error), message: error.message)
-        }
-        return Response.redirect(to: "/duyet", type: .normal)
+        } catch let error as InputError { throw WebError(status: .badRequest, message: error.message) }
+        _ = try handler.web(command, on: task, as: Login(unchecked: session.login), commandID: form["command_id"])
+        let back = Self.localPath(form["back"]) ?? "/duyet"
+        return Response.redirect(to: back + (back.contains("?") ? "&" : "?") + "xong=\(approve ? "approve" : "return")", type: .normal)
     }
 
     /// Approves every report of one unit's month, each at the revision the page showed:
@@ -84,77 +100,41 @@ extension Pages {
         let session = try context.session(posting: form["csrf"])
         let period: Period
         do { period = try Period.parse(form["period"] ?? "") } catch { throw WebError(status: .badRequest, message: error.message) }
-        var approved: [String] = []
-        var refused: [String] = []
-        var worst: HTTPResponse.Status = .ok
+        var items: [(TaskID, Int)] = []
         for entry in (form["items"] ?? "").split(separator: ",") {
             let parts = entry.split(separator: "|")
             guard parts.count == 2, let id = try? TaskID.parse(String(parts[0])), let revision = Int(parts[1]) else {
                 throw WebError(status: .badRequest, message: "danh sách báo cáo gửi lên không đọc được")
             }
+            items.append((id, revision))
+        }
+        // Each report under its own id, derived from the form's, so that sending the form again repeats nothing.
+        let base = try CommandHandler.commandID(form["command_id"])
+        var approved: [String] = []
+        var refused: [String] = []
+        var worst: HTTPResponse.Status = .ok
+        for (index, (id, revision)) in items.enumerated() {
             do {
-                _ = try handler.execute(
-                    .approve(period: period, revision: revision, note: nil), on: id,
-                    context: CommandContext(login: Login(unchecked: session.login), source: .web))
+                _ = try handler.web(
+                    .approve(period: period, revision: revision, note: nil), on: id, as: Login(unchecked: session.login),
+                    commandID: "\(base).\(index)")
                 approved.append(id.rawValue)
-            } catch {
+            } catch let error as WebError {
                 refused.append("\(id): \(error.message)")
-                let status = Self.status(error)
-                if status == .forbidden || worst == .ok { worst = status }
+                if error.status == .forbidden || worst == .ok { worst = error.status }
             }
         }
         var page = model("Duyệt cả tháng", context)
         page.notice = approved.isEmpty ? nil : "Đã duyệt \(approved.count) báo cáo: \(approved.joined(separator: ", "))."
         page.error = refused.isEmpty ? nil : "Không duyệt: " + refused.joined(separator: "; ")
-        return try render("error", page, status: worst)
+        return try render("done", page, status: worst)
     }
 
-    /// The status code of a refusal: not allowed, not found, or the report changed since the page was drawn.
-    static func status(_ error: CommandError) -> HTTPResponse.Status {
-        switch error {
-        case .rejected(let rejection):
-            if rejection.isNotFound { return .notFound }
-            switch rejection {
-            case .notPermitted, .notLeadUnitOfficer: return .forbidden
-            default: return .conflict
-            }
-        case .store(.conflict): return .conflict
-        case .store: return .internalServerError
-        }
-    }
-
-    struct Timeline {
-        var task: String; var title: String; var status: String; var lead: String; var events: [Entry]; var files: [File]
-        var canReport: Bool
-        var hasFiles: Bool { !files.isEmpty }
-    }
-    struct File { var period: String; var name: String; var sha256: String; var url: String }
-    struct Entry { var at: String; var who: String; var text: String; var source: String }
-
-    func taskPage(_ request: Request, _ context: WebContext) throws -> HTML {
-        guard let raw = request.uri.queryParameters.get("ma"), let id = try? TaskID.parse(raw) else {
-            throw WebError(status: .badRequest, message: "thiếu hoặc sai mã nhiệm vụ")
-        }
-        guard let state = try store.task(id) else { throw WebError(status: .notFound, message: "không có nhiệm vụ '\(raw)'") }
-        if let user = context.identity, user.role == .officer, user.unit != state.lead {
-            throw WebError(status: .forbidden, message: "cán bộ chỉ xem nhiệm vụ của đơn vị mình")
-        }
-        let events = try store.events(of: TaskEvent.streamID(id)).map { record in
-            Entry(
-                at: CommuneTime.localMinute(record.metadata.recordedAt), who: record.metadata.actor.login.rawValue,
-                text: (try? EventCoding.taskEvent(record).sentence) ?? record.type, source: record.metadata.source.rawValue)
-        }
-        let files = state.reports.values.sorted { $0.period < $1.period }.flatMap { report in
-            (report.evidence ?? []).map { file in
-                File(
-                    period: report.period.vietnamese, name: file.name, sha256: file.sha256,
-                    url: "/minh-chung/\(file.sha256)?ten=\(file.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
-            }
-        }
-        let canReport = context.identity?.role == .officer && context.identity?.unit == state.lead
-        let timeline = Timeline(
-            task: id.rawValue, title: state.title, status: state.status.vietnamese, lead: state.lead.rawValue, events: events,
-            files: files, canReport: canReport)
-        return try render("task", model(state.title, context, content: timeline))
+    /// A path on this site to go back to; anything else (another site, `//host`) is ignored.
+    static func localPath(_ raw: String?) -> String? {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"),
+            raw.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 })
+        else { return nil }
+        return raw
     }
 }

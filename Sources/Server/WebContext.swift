@@ -45,3 +45,10 @@ extension WebContext {
         return session
     }
 }
+
+extension WebError {
+    /// Reads input, a fault becoming a 400 with its one Vietnamese line.
+    static func reading<T>(_ body: () throws(InputError) -> T) throws(WebError) -> T {
+        do { return try body() } catch { throw WebError(status: .badRequest, message: error.message) }
+    }
+}

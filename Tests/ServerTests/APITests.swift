@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdBcrypt
 import HummingbirdTesting
 import RoDomain
 import RoEventStore
@@ -58,10 +59,44 @@ import TestSupport
             #expect(try web.temporary.store.lastPosition() == before)
             let approved = try await client.execute(uri: "/api/approve", method: .post, headers: Self.basic(Fixture.leader), body: body)
             #expect(approved.status == .ok)
-            #expect(String(buffer: approved.body).contains(#""types":["ReportApproved"]"#))
+            let written = try #require(try JSONSerialization.jsonObject(with: Data(buffer: approved.body)) as? [String: Any])
+            #expect((written["events"] as? [[String: Any]])?.map { $0["type"] as? String } == ["ReportApproved"])
+            #expect(written["repeated"] as? Bool == false && written["command_id"] is String)
             let status = try await client.execute(uri: "/api/status?period=2026-11", method: .get, headers: Self.basic(Fixture.auditor))
             let rows = try JSONSerialization.jsonObject(with: Data(buffer: status.body)) as? [[String: Any]]
             #expect(rows?.first { $0["unit"] as? String == "vhxh" }?["approved"] as? Int == 1)
+        }
+    }
+}
+
+/// A password that passed bcrypt is remembered for a few minutes, keyed to the
+/// hash it matched; anything else goes to bcrypt.
+@Suite struct VerifiedPasswordsTests {
+    @Test func aRememberedPasswordStillNeedsTheSameHashAndTheSamePassword() {
+        let passwords = VerifiedPasswords()
+        let login = Login(unchecked: "chutich")
+        let hash = Bcrypt.hash("mật-khẩu-cũ-dài", cost: 4)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(passwords.verify(login, "mật-khẩu-cũ-dài", hash: hash, now: now))
+        #expect(passwords.verify(login, "mật-khẩu-cũ-dài", hash: hash, now: now.addingTimeInterval(60)))
+        #expect(!passwords.verify(login, "sai", hash: hash, now: now))
+        // The password was changed since: the old one no longer opens, remembered or not.
+        let changed = Bcrypt.hash("mật-khẩu-mới-dài", cost: 4)
+        #expect(!passwords.verify(login, "mật-khẩu-cũ-dài", hash: changed, now: now))
+        #expect(passwords.verify(login, "mật-khẩu-mới-dài", hash: changed, now: now.addingTimeInterval(VerifiedPasswords.lifetime * 2)))
+    }
+}
+
+extension APITests {
+    @Test func failedAPICallsAreThrottledLikeSignIns() async throws {
+        try await web.app().test(.router) { client in
+            for _ in 0..<SignInThrottle.allowed {
+                let wrong = try await client.execute(uri: "/api/status", method: .get, headers: Self.basic(Fixture.leader, "sai"))
+                #expect(wrong.status == .unauthorized)
+            }
+            let blocked = try await client.execute(uri: "/api/status", method: .get, headers: Self.basic(Fixture.leader))
+            #expect(blocked.status == .tooManyRequests)
+            #expect(String(buffer: blocked.body) == #"{"error":"sai quá nhiều lần; thử lại sau"}"#)
         }
     }
 }

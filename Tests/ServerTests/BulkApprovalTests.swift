@@ -35,7 +35,7 @@ import TestSupport
         try await web.app().test(.router) { client in
             let cookie = try #require(try await WebTests.signIn(client, Fixture.leader))
             let (_, queue) = try await WebTests.get(client, "/duyet", cookie)
-            #expect(queue.contains("Duyệt tất cả 2 báo cáo của vhxh tháng 11/2026"))
+            #expect(queue.contains("Duyệt tất cả 2 báo cáo của Phòng Văn hóa – Xã hội tháng 11/2026"))
             let token = try #require(WebTests.csrf(queue))
             let response = try await client.execute(
                 uri: "/duyet-ca-thang", method: .post, headers: WebTests.formHeaders.merging(cookie),

@@ -66,8 +66,44 @@ import TestSupport
             // The task page links the file, which downloads as it was.
             let (_, page) = try await WebTests.get(client, "/nhiem-vu?ma=\(Fixture.task.rawValue)", cookie)
             #expect(page.contains("Minh chứng: biên bản.pdf"))
-            let download = try await client.execute(uri: "/minh-chung/\(file.sha256)", method: .get, headers: [.cookie: cookie])
+            let link = "/minh-chung/\(file.sha256)?ma=\(Fixture.task.rawValue)"
+            #expect(page.contains(link + "&amp;ten="))
+            let download = try await client.execute(uri: link, method: .get, headers: [.cookie: cookie])
             #expect(download.status == .ok && Data(buffer: download.body) == bytes)
+            #expect(download.headers[.contentDisposition]?.contains("filename*=UTF-8''bi%C3%AAn%20b%E1%BA%A3n%2Epdf") == true)
+            // Only through a task that has the file, and only for those who may see that task.
+            let unnamed = try await client.execute(uri: "/minh-chung/\(file.sha256)", method: .get, headers: [.cookie: cookie])
+            #expect(unnamed.status == .badRequest)
+            let other = try #require(try await WebTests.signIn(client, Fixture.otherOfficer))
+            let foreign = try await client.execute(uri: link, method: .get, headers: [.cookie: other])
+            #expect(foreign.status == .forbidden)
+        }
+    }
+
+    @Test func theFormSentTwiceReportsOnceAndARefusedReportKeepsNoFile() async throws {
+        try await web.app().test(.router) { client in
+            let cookie = try #require(try await WebTests.signIn(client, Fixture.officer))
+            let (_, form) = try await WebTests.get(client, "/bao-cao?ma=\(Fixture.task.rawValue)", cookie)
+            let commandID = try #require(form.components(separatedBy: #"name="command_id" value=""#).dropFirst().first?.prefix { $0 != "\"" })
+            let fields = [
+                ("csrf", try #require(WebTests.csrf(form))), ("command_id", String(commandID)), ("task", Fixture.task.rawValue),
+                ("period", "2026-11"), ("summary", "Đã họp triển khai"),
+            ]
+            let first = try await client.execute(uri: "/bao-cao", method: .post, headers: Self.headers(cookie), body: Self.multipart(fields))
+            #expect(first.status == .seeOther)
+            let count = try web.temporary.store.lastPosition()
+            let again = try await client.execute(uri: "/bao-cao", method: .post, headers: Self.headers(cookie), body: Self.multipart(fields))
+            #expect(again.status == .seeOther, "a second tap answers as the first")
+            #expect(try web.temporary.store.lastPosition() == count)
+            // A new form while the report awaits its decision: refused, and its file is not kept.
+            let other = fields.filter { $0.0 != "command_id" }
+            let refused = try await client.execute(
+                uri: "/bao-cao", method: .post, headers: Self.headers(cookie),
+                body: Self.multipart(other, files: [("evidence", "thêm.pdf", Data("thêm".utf8))]))
+            #expect(refused.status == .conflict)
+            #expect(String(buffer: refused.body).contains("báo cáo kỳ 2026-11 đang chờ lãnh đạo xem xét"))
+            #expect(!FileManager.default.fileExists(atPath: web.temporary.path + ".evidence"))
+            #expect(try web.temporary.store.lastPosition() == count)
         }
     }
 

@@ -107,7 +107,11 @@ import TestSupport
             let (status, page) = try await Self.get(client, "/", cookie)
             #expect(status == .ok)
             #expect(page.contains("Phòng Văn hóa – Xã hội"))
-            #expect(page.contains(#"class="submitted">chờ duyệt 1"#))
+            // Each cell links to the unit's tasks of that month.
+            #expect(page.contains(#"<td class="submitted"><a href="/nhiem-vu?don-vi=vhxh&amp;ky=2026-11">chờ duyệt 1</a><br><small>0/1 đã duyệt</small>"#))
+            // This month, unit by unit, for a phone; nobody is late yet.
+            #expect(page.contains(#"<li class="submitted"><a href="/nhiem-vu?don-vi=vhxh&amp;ky=2026-11">Phòng Văn hóa – Xã hội</a>: chờ duyệt 1"#))
+            #expect(page.contains("Không có báo cáo nào quá hạn mà chưa gửi."))
             #expect(page.contains("Còn <strong>7</strong> ngày đến hạn báo cáo tháng (hết ngày 19/11/2026)"))
             // A row per unit, a cell per month of the year so far.
             let row = try #require(page.components(separatedBy: "<tr>").first { $0.contains("<th>Phòng Văn hóa – Xã hội</th>") })
@@ -165,7 +169,8 @@ import TestSupport
         try await app().test(.router) { client in
             let cookie = try #require(try await Self.signIn(client, Fixture.leader))
             #expect(try await Self.get(client, "/nhiem-vu?ma=khong-co", cookie).0 == .notFound)
-            #expect(try await Self.get(client, "/nhiem-vu", cookie).0 == .badRequest)
+            #expect(try await Self.get(client, "/nhiem-vu?ma=", cookie).0 == .badRequest)
+            #expect(try await Self.get(client, "/nhiem-vu?ma=a%20b", cookie).0 == .badRequest)
             let huge = ByteBuffer(string: "note=" + String(repeating: "a", count: 100_000))
             let tooLarge = try await client.execute(
                 uri: "/duyet", method: .post, headers: Self.formHeaders.merging(cookie), body: huge)

@@ -5,6 +5,9 @@ import RoDomain
 public struct TaskSummary: Hashable, Codable, Sendable {
     public var id: String
     public var title: String
+    /// The plan and the task's code there ("III.1.2"), for tasks from a plan.
+    public var plan: String?
+    public var code: String?
     public var leadUnit: String
     public var coUnits: [String]
     public var status: TaskStatus

@@ -76,7 +76,7 @@ extension SQLiteEventStore {
                 let overdue = state.isOverdue(at: now)
                 if filter.overdueAt != nil, !state.isOverdue(at: filter.overdueAt!) { return nil }
                 return TaskSummary(
-                    id: row["task_id"], title: state.title, leadUnit: state.lead.rawValue,
+                    id: row["task_id"], title: state.title, plan: state.plan, code: state.code, leadUnit: state.lead.rawValue,
                     coUnits: state.coUnits.map(\.rawValue), status: state.status, due: state.due,
                     originalDue: state.originalDue, deadlineText: state.deadlineText, overdue: overdue,
                     periodReport: filter.period.map { Self.periodReport(state, $0, now: now) })

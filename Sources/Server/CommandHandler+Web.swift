@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import RoDomain
+import RoEventStore
+import RoHandlers
+
+/// Commands from the pages and the API: the same handler as the CLI, with the
+/// user as actor and `web` as source, under the command id the form or the
+/// request carried (sent twice, carried out once); refusals become a
+/// ``WebError`` with their status code.
+extension CommandHandler {
+    func web(_ command: TaskCommand, on task: TaskID, as login: Login, commandID: String?) throws -> CommandOutcome {
+        let context = CommandContext(login: login, commandID: try Self.commandID(commandID), source: .web)
+        do { return try execute(command, on: task, context: context) } catch {
+            throw WebError(status: Self.status(error), message: error.message)
+        }
+    }
+
+    /// A monthly report with its evidence files. A repeated command id answers
+    /// as the first time; otherwise the report is read and put to the decider
+    /// before any file is kept, so a refused report leaves nothing behind; the
+    /// files reach the disk before the event that names them.
+    func report(
+        _ input: ReportInput, files: [(name: String, data: Data)], on task: TaskID, state: TaskState, as login: Login,
+        commandID: String?, evidence: EvidenceStore
+    ) throws -> CommandOutcome {
+        let context = CommandContext(login: login, commandID: try Self.commandID(commandID), source: .web)
+        var draft: TaskCommand.ReportDraft
+        do { draft = try input.draft(evidence: []) } catch { throw WebError(status: .badRequest, message: error.message) }
+        do { draft.evidence = try files.map { file throws(EvidenceError) in try evidence.describe(file.data, name: file.name) } } catch {
+            throw WebError(status: .badRequest, message: error.message)
+        }
+        do throws(CommandError) {
+            if let prior = try priorOutcome(of: .report(draft), on: task, context: context) { return prior }
+            guard let user = try directory().activeUser(login) else { throw CommandError.rejected(.userDeactivated(login)) }
+            do throws(Rejection) {
+                _ = try TaskDecider.decide(.report(draft), DecisionContext(actor: user.actor, now: clock.now(), units: []), state)
+            } catch { throw .rejected(error) }
+        } catch {
+            throw WebError(status: Self.status(error), message: error.message)
+        }
+        do { for file in files { _ = try evidence.put(file.data, name: file.name) } } catch {
+            throw WebError(status: .internalServerError, message: error.message)
+        }
+        do { return try execute(.report(draft), on: task, context: context) } catch {
+            throw WebError(status: Self.status(error), message: error.message)
+        }
+    }
+
+    /// A command id sent with a form or a request; a new one when none was sent.
+    static func commandID(_ raw: String?) throws -> String {
+        guard let raw else { return EventID.make() }
+        guard !raw.isEmpty, raw.count <= 100, raw.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) }) else {
+            throw WebError(status: .badRequest, message: "mã lệnh '\(raw.prefix(100))' không hợp lệ")
+        }
+        return raw
+    }
+
+    /// The status code of a refusal: not allowed, not found, or the data changed since the page was drawn.
+    static func status(_ error: CommandError) -> HTTPResponse.Status {
+        switch error {
+        case .rejected(let rejection):
+            if rejection.isNotFound { return .notFound }
+            switch rejection {
+            case .notPermitted, .notLeadUnitOfficer, .userDeactivated: return .forbidden
+            default: return .conflict
+            }
+        case .store(.conflict), .store(.commandIDReused): return .conflict
+        case .store: return .internalServerError
+        }
+    }
+}

@@ -6,7 +6,8 @@
 # local MTA the reminder emails go through. Chromium and its WebDriver
 # (chromedriver) are for the browser end-to-end test of the web front
 # (Tests/EndToEndTests/BrowserEndToEndTests.swift); DejaVu gives its
-# screenshots the Vietnamese letters.
+# screenshots the Vietnamese letters. Schemathesis, from PyPI, checks the server
+# against its OpenAPI document (Tests/EndToEndTests/APIContractEndToEndTests.swift).
 set -euo pipefail
 
 packages=(libsqlite3-dev uuid-dev sqlite3 tzdata chromium chromium-driver fonts-dejavu-core)
@@ -23,6 +24,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
   echo "System packages already installed: ${packages[*]}"
+fi
+
+# Schemathesis, pinned, for the API contract test.
+schemathesis_version=4.32.5
+if python3 -c "import schemathesis, sys; sys.exit(schemathesis.__version__ != '$schemathesis_version')" 2>/dev/null; then
+  echo "Schemathesis $schemathesis_version already installed"
+else
+  echo "Installing Schemathesis $schemathesis_version from PyPI"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "schemathesis==$schemathesis_version"
 fi
 
 # The local MTA for reminder emails (exim4: /usr/sbin/sendmail, delivery to

@@ -73,9 +73,9 @@ final class RoRunner: @unchecked Sendable {
     }
 
     static func execute(
-        _ executable: URL, _ arguments: [String], environment: [String: String], waiting: Bool
+        _ executable: URL, _ arguments: [String], environment: [String: String], directory: URL? = nil, waiting: Bool
     ) async throws -> Result {
-        let run = try Run(executable, arguments, environment: environment, directory: nil)
+        let run = try Run(executable, arguments, environment: environment, directory: directory)
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             run.process.terminationHandler = { _ in continuation.resume() }
             do { try run.process.run() } catch {

@@ -45,9 +45,9 @@ extension Pages {
         let units = try store.units().filter { user?.role != .officer || $0.id == user?.unit }
         var rows = units.map { Row(unit: $0.id.rawValue, name: $0.name, cells: []) }
         var late: [String: LateUnit] = [:]
+        let year = try store.reportStatus(periods, now: now)
         for period in periods {
-            let statuses = Dictionary(
-                try store.reportStatus(period, now: now).map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
+            let statuses = Dictionary((year[period] ?? []).map { ($0.unit, $0) }, uniquingKeysWith: { a, _ in a })
             let old = current.month - period.month > 2
             for index in rows.indices {
                 let link = "/nhiem-vu?don-vi=\(rows[index].unit)&ky=\(period)"

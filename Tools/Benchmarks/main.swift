@@ -101,6 +101,23 @@ if wanted("remind") {
         seconds: seconds, limitSeconds: limit, allowed: 25))
 }
 
+// 5. The dashboard's figures: every unit's report status for each month of the
+//    year over the same tasks, against reading their states once.
+if wanted("dashboard") {
+    let dir = try scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let store = try SQLiteEventStore.create(at: dir.appendingPathComponent("ro.sqlite").path)
+    let handler = CommandHandler(store: store, clock: SetTime(Timestamp.parse("2026-11-10T09:00:00+07:00")!))
+    try Workload.seed(handler, tasks: commands * 3)
+    let now = Timestamp.parse("2026-12-25T09:00:00+07:00")!
+    let year = (1...12).compactMap { Period(year: 2026, month: $0) }
+    let seconds = try best { _ = try store.reportStatus(year, now: now) }
+    let limit = try best { _ = try store.activeTasks() }
+    results.append(Measurement(
+        name: "dashboard", what: "12 months of status, \(commands * 3) tasks", limitName: "reading \(commands * 3) task states",
+        seconds: seconds, limitSeconds: limit, allowed: 3))
+}
+
 print("benchmark      ratio   allowed    measured" + String(repeating: " ", count: 48) + "limit")
 for r in results {
     let line = [

@@ -86,16 +86,29 @@ extension SQLiteEventStore {
 
     /// Each unit's reports for a month: approved, awaiting, returned, not yet due, missing, late.
     public func reportStatus(_ period: Period, now: Date) throws(StoreError) -> [UnitMonthStatus] {
+        try reportStatus([period], now: now)[period] ?? []
+    }
+
+    /// ``reportStatus(_:now:)`` for several months (the dashboard's year), the task states read once.
+    public func reportStatus(_ periods: [Period], now: Date) throws(StoreError) -> [Period: [UnitMonthStatus]] {
         let names = Dictionary(try units().map { ($0.id.rawValue, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let tasks = try tasks(TaskFilter(period: period), now: now)
-        return Dictionary(grouping: tasks, by: \.leadUnit).sorted { $0.key < $1.key }.map { unit, tasks in
-            let states = tasks.compactMap(\.periodReport)
-            func count(_ state: PeriodReport.State) -> Int { states.filter { $0.state == state }.count }
-            return UnitMonthStatus(
-                unit: unit, unitName: names[unit] ?? unit, period: period.description, tasks: tasks.count,
-                approved: count(.approved), submitted: count(.submitted), returned: count(.returned),
-                pending: count(.pending), missing: count(.missing), late: states.filter(\.late).count)
+        try catchUp()
+        let states = try read { db in
+            try String.fetchAll(db, sql: "SELECT state FROM task_view").map { try EventCoding.state($0) }
         }
+        var result: [Period: [UnitMonthStatus]] = [:]
+        for period in periods {
+            let owing = states.filter { $0.owesReport(for: period) }
+            result[period] = Dictionary(grouping: owing, by: \.lead.rawValue).sorted { $0.key < $1.key }.map { unit, tasks in
+                let reports = tasks.map { Self.periodReport($0, period, now: now) }
+                func count(_ state: PeriodReport.State) -> Int { reports.filter { $0.state == state }.count }
+                return UnitMonthStatus(
+                    unit: unit, unitName: names[unit] ?? unit, period: period.description, tasks: tasks.count,
+                    approved: count(.approved), submitted: count(.submitted), returned: count(.returned),
+                    pending: count(.pending), missing: count(.missing), late: reports.filter(\.late).count)
+            }
+        }
+        return result
     }
 
     static func periodReport(_ state: TaskState, _ period: Period, now: Date) -> PeriodReport {

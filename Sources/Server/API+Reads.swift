@@ -95,13 +95,7 @@ extension API {
         }
     }
 
-    /// The task of `raw`, if `user` may read it: an officer only their own unit's.
     func visibleTask(_ raw: String?, _ user: Directory.User) throws -> (TaskID, TaskState) {
-        let id = try Self.task(raw)
-        guard let state = try handler.store.task(id) else { throw WebError(status: .notFound, message: "không có nhiệm vụ '\(id)'") }
-        guard user.role != .officer || user.unit == state.lead else {
-            throw WebError(status: .forbidden, message: "cán bộ chỉ xem nhiệm vụ của đơn vị mình")
-        }
-        return (id, state)
+        try handler.visibleTask(raw, to: user)
     }
 }

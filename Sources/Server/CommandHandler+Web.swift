@@ -47,6 +47,18 @@ extension CommandHandler {
         }
     }
 
+    /// The task of `raw`, if `user` may see it: an officer only their own unit's.
+    func visibleTask(_ raw: String?, to user: Directory.User?) throws -> (TaskID, TaskState) {
+        guard let raw, let id = try? TaskID.parse(raw) else {
+            throw WebError(status: .badRequest, message: "thiếu hoặc sai mã nhiệm vụ" + (raw.flatMap { $0.isEmpty ? nil : " '\($0)'" } ?? ""))
+        }
+        guard let state = try store.task(id) else { throw WebError(status: .notFound, message: "không có nhiệm vụ '\(id)'") }
+        if let user, user.role == .officer, user.unit != state.lead {
+            throw WebError(status: .forbidden, message: "cán bộ chỉ xem nhiệm vụ của đơn vị mình")
+        }
+        return (id, state)
+    }
+
     /// A command id sent with a form or a request; a new one when none was sent.
     static func commandID(_ raw: String?) throws -> String {
         guard let raw else { return EventID.make() }

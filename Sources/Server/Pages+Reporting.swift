@@ -41,8 +41,7 @@ extension Pages {
 
     /// The task an officer of its lead unit reports on; anyone else is refused.
     func officersTask(_ raw: String?, _ context: WebContext) throws -> (TaskID, TaskState) {
-        guard let raw, let id = try? TaskID.parse(raw) else { throw WebError(status: .badRequest, message: "thiếu hoặc sai mã nhiệm vụ") }
-        guard let state = try store.task(id) else { throw WebError(status: .notFound, message: "không có nhiệm vụ '\(raw)'") }
+        let (id, state) = try handler.visibleTask(raw, to: context.identity)
         guard let user = context.identity, user.role == .officer, user.unit == state.lead else {
             throw WebError(status: .forbidden, message: "chỉ cán bộ của đơn vị chủ trì được báo cáo nhiệm vụ này")
         }

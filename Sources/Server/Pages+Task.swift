@@ -133,14 +133,8 @@ extension Pages {
         return try render("task", model)
     }
 
-    /// The task of `raw`, if the user may see it: an officer only their own unit's.
     func visibleTask(_ raw: String, _ context: WebContext) throws -> (TaskID, TaskState) {
-        guard let id = try? TaskID.parse(raw) else { throw WebError(status: .badRequest, message: "thiếu hoặc sai mã nhiệm vụ") }
-        guard let state = try store.task(id) else { throw WebError(status: .notFound, message: "không có nhiệm vụ '\(raw)'") }
-        if let user = context.identity, user.role == .officer, user.unit != state.lead {
-            throw WebError(status: .forbidden, message: "cán bộ chỉ xem nhiệm vụ của đơn vị mình")
-        }
-        return (id, state)
+        try handler.visibleTask(raw, to: context.identity)
     }
 
     /// Carries out one of the task page's actions, as the signed-in user.

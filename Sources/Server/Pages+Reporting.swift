@@ -73,8 +73,8 @@ extension Pages {
     /// An evidence file of a task the user may see (`?ma=TASK`), named as it was sent.
     func evidenceFile(_ request: Request, _ context: WebContext) throws -> Response {
         let hash = context.parameters.get("sha256") ?? ""
-        let (_, state) = try visibleTask(request.uri.queryParameters.get("ma") ?? "", context)
-        let attached = state.reports.values.flatMap { $0.evidence ?? [] }
+        let (id, _) = try visibleTask(request.uri.queryParameters.get("ma") ?? "", context)
+        let attached = Self.evidenceFiles(try store.events(of: TaskEvent.streamID(id))).map(\.2)
         guard let file = attached.first(where: { $0.sha256 == hash }), let data = evidence.get(hash) else {
             throw WebError(status: .notFound, message: "nhiệm vụ này không có tệp minh chứng đó")
         }

@@ -74,7 +74,8 @@ extension Pages {
         let names = directory.units.mapValues(\.name)
         func unit(_ id: UnitID) -> String { names[id].map { "\($0) (\(id))" } ?? id.rawValue }
         let actor = context.identity?.actor
-        let events = try store.events(of: TaskEvent.streamID(id)).map { record in
+        let records = try store.events(of: TaskEvent.streamID(id))
+        let events = records.map { record in
             let who = directory.users[record.metadata.actor.login]?.name ?? record.metadata.actor.login.rawValue
             return Entry(
                 at: Self.moment(record.metadata.recordedAt), who: who,
@@ -89,27 +90,12 @@ extension Pages {
                 by: directory.users[r.submittedBy]?.name ?? r.submittedBy.rawValue, at: Self.moment(r.submittedAt),
                 decision: r.decisionNote, decide: leader && r.status == .submitted ? DecideForms(back: Self.taskURL(id)) : nil)
         }
-        let files = state.reports.values.sorted { $0.period < $1.period }.flatMap { report in
-            (report.evidence ?? []).map { file in
-                File(period: report.period.vietnamese, name: file.name, sha256: file.sha256, url: Self.evidenceURL(file, task: id))
-            }
+        let files = Self.evidenceFiles(records).map { period, revision, file in
+            File(
+                period: "\(period.vietnamese), lần \(revision)", name: file.name, sha256: file.sha256,
+                url: Self.evidenceURL(file, task: id))
         }
-        let units = Set(directory.units.keys)
-        let actions = actor.map { actor in
-            TaskAction.allCases.filter { $0.offered(to: actor, on: state, units: units, now: now) }.map { action in
-                ActionForm(
-                    action: action.rawValue, label: action.label, commandID: EventToken.make(),
-                    fields: action.fields.map { field in
-                        FieldModel(
-                            name: field.name, label: field.label, required: field.required,
-                            isText: field.kind == .text, isDate: field.kind == .date,
-                            isUnit: field.kind == .unit, options: field.kind == .unit
-                                ? directory.units.values.filter { $0.id != state.lead }.sorted { $0.name < $1.name }
-                                    .map { Option(value: $0.id.rawValue, name: $0.name) }
-                                : [])
-                    })
-            }
-        } ?? []
+        let actions = actor.map { actionForms(for: $0, on: state, directory: directory, now: now) } ?? []
         var page = TaskPage(
             task: id.rawValue, title: state.title, code: state.code, plan: state.plan, status: state.status.vietnamese,
             lead: unit(state.lead), coUnits: state.coUnits.isEmpty ? nil : state.coUnits.map(unit).joined(separator: "; "),
@@ -133,6 +119,31 @@ extension Pages {
         return try render("task", model)
     }
 
+    /// The forms of what `actor` may do to the task now.
+    func actionForms(for actor: Actor, on state: TaskState, directory: Directory.State, now: Date) -> [ActionForm] {
+        let units = Set(directory.units.keys)
+        let others = directory.units.values.filter { $0.id != state.lead }.sorted { $0.name < $1.name }
+            .map { Option(value: $0.id.rawValue, name: $0.name) }
+        return TaskAction.allCases.filter { $0.offered(to: actor, on: state, units: units, now: now) }.map { action in
+            ActionForm(
+                action: action.rawValue, label: action.label, commandID: EventToken.make(),
+                fields: action.fields.map { field in
+                    FieldModel(
+                        name: field.name, label: field.label, required: field.required, isText: field.kind == .text,
+                        isDate: field.kind == .date, isUnit: field.kind == .unit, options: field.kind == .unit ? others : [])
+                })
+        }
+    }
+
+    /// Every evidence file the task's reports ever carried, returned revisions' too, oldest first.
+    static func evidenceFiles(_ records: [RecordedEvent]) -> [(Period, Int, TaskEvent.Evidence)] {
+        records.flatMap { record -> [(Period, Int, TaskEvent.Evidence)] in
+            guard case .reportSubmitted(let e) = try? EventCoding.taskEvent(record) else { return [] }
+            return (e.evidence ?? []).map { (e.period, e.revision, $0) }
+        }
+    }
+
+    /// The task of `raw`, if the user may see it: an officer only their own unit's.
     func visibleTask(_ raw: String, _ context: WebContext) throws -> (TaskID, TaskState) {
         try handler.visibleTask(raw, to: context.identity)
     }

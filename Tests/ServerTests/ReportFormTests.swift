@@ -107,6 +107,25 @@ import TestSupport
         }
     }
 
+    @Test func aReturnedRevisionsEvidenceStaysListedAndDownloads() async throws {
+        let bytes = Data("Danh sách tham dự".utf8)
+        let handler = web.temporary.handler(at: web.now)
+        let file = try EvidenceStore(beside: web.temporary.path).put(bytes, name: "danh-sach.pdf")
+        func by(_ login: Login) -> CommandContext { CommandContext(login: login, source: .cli) }
+        let november = Period(year: 2026, month: 11)!
+        _ = try handler.execute(.report(.init(period: november, summary: "Lần đầu", evidence: [file])), on: Fixture.task, context: by(Fixture.officer))
+        _ = try handler.execute(.returnReport(period: november, revision: 1, reason: "Thiếu"), on: Fixture.task, context: by(Fixture.leader))
+        _ = try handler.execute(.report(.init(period: november, summary: "Lần hai")), on: Fixture.task, context: by(Fixture.officer))
+        try await web.app().test(.router) { client in
+            let cookie = try #require(try await WebTests.signIn(client, Fixture.auditor))
+            let (_, page) = try await WebTests.get(client, "/nhiem-vu?ma=\(Fixture.task.rawValue)", cookie)
+            #expect(page.contains("Tháng 11/2026, lần 1: <a href=\"/minh-chung/\(file.sha256)?ma=KH07-1&amp;ten="))
+            let download = try await client.execute(
+                uri: "/minh-chung/\(file.sha256)?ma=\(Fixture.task.rawValue)", method: .get, headers: [.cookie: cookie])
+            #expect(download.status == .ok && Data(buffer: download.body) == bytes)
+        }
+    }
+
     @Test func onlyTheLeadUnitsOfficersMayReport() async throws {
         try await web.app().test(.router) { client in
             let leader = try #require(try await WebTests.signIn(client, Fixture.leader))

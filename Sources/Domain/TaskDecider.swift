@@ -91,6 +91,12 @@ public enum TaskDecider {
         }
     }
 
+    /// Whether `command` would record something now: what a page asks before
+    /// offering a button, so that it offers only what the rules allow.
+    public static func wouldRecord(_ command: TaskCommand, _ context: DecisionContext, _ state: TaskState) -> Bool {
+        (try? decide(command, context, state))?.isEmpty == false
+    }
+
     // MARK: The larger decisions
 
     static func decideAssign(

@@ -52,8 +52,7 @@ extension Pages {
     func reportOffered(to user: Directory.User?, on state: TaskState, now: Date) -> Bool {
         guard let user, user.role == .officer else { return false }
         let draft = TaskCommand.ReportDraft(period: Period.containing(now), summary: "-")
-        let context = DecisionContext(actor: user.actor, now: now, units: [])
-        return (try? TaskDecider.decide(.report(draft), context, state))?.isEmpty == false
+        return TaskDecider.wouldRecord(.report(draft), DecisionContext(actor: user.actor, now: now, units: []), state)
     }
 
     func submitReport(_ request: Request, _ context: WebContext) async throws -> Response {

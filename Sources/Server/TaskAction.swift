@@ -128,7 +128,6 @@ enum TaskAction: String, CaseIterable, Sendable {
         case .returnCompletion: command = .returnCompletion(reason: placeholder)
         case .cancel: command = .cancel(reason: placeholder)
         }
-        let context = DecisionContext(actor: actor, now: now, units: units)
-        return (try? TaskDecider.decide(command, context, state))?.isEmpty == false
+        return TaskDecider.wouldRecord(command, DecisionContext(actor: actor, now: now, units: units), state)
     }
 }

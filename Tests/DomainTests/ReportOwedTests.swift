@@ -67,3 +67,15 @@ struct ReportOwedTests {
         #expect(yearly.owesReport(for: Self.dec))
     }
 }
+
+/// What a page may offer: exactly the commands the decider would record.
+@Suite("Asking the decider before offering")
+struct WouldRecordTests {
+    @Test func onlyWhatWouldRecordSomethingIsOffered() {
+        let accepted = TaskState.fold(Past.acceptedTask)
+        func context(_ actor: Actor) -> DecisionContext { DecisionContext(actor: actor, now: Fx.midNov, units: Fx.units) }
+        #expect(TaskDecider.wouldRecord(.cancel(reason: "-"), context(Fx.leader), accepted))
+        #expect(!TaskDecider.wouldRecord(.cancel(reason: "-"), context(Fx.officer), accepted), "refused: not a leader")
+        #expect(!TaskDecider.wouldRecord(.accept(note: nil), context(Fx.officer), accepted), "already holds: nothing to record")
+    }
+}

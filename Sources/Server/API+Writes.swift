@@ -84,18 +84,13 @@ extension API {
     func approveMonth(_ request: Request, _ user: Directory.User) async throws -> JSON<MonthResult> {
         let body = try await Self.decode(MonthBody.self, request)
         let period = try Self.month(body.period)
-        let base = try CommandHandler.commandID(body.commandId)
+        let items = try body.items.map { (try Self.task($0.task), $0.revision) }
         var result = MonthResult(approved: [], refused: [])
-        for (index, item) in body.items.enumerated() {
-            let id = try Self.task(item.task)
-            do {
-                let commandID = "\(base).\(index)"
-                let outcome = try handler.web(
-                    .approve(period: period, revision: item.revision, note: nil), on: id, as: user.login, commandID: commandID)
-                result.approved.append(WriteResult(outcome, commandID: commandID))
-            } catch let error as WebError {
-                if error.status == .forbidden { throw error }
-                result.refused.append(.init(task: id.rawValue, error: error.message))
+        for (id, commandID, outcome) in try handler.approveAll(items, period: period, as: user.login, commandID: body.commandId) {
+            switch outcome {
+            case .success(let written): result.approved.append(WriteResult(written, commandID: commandID))
+            case .failure(let error) where error.status == .forbidden: throw error
+            case .failure(let error): result.refused.append(.init(task: id.rawValue, error: error.message))
             }
         }
         return JSON(result)

@@ -16,6 +16,25 @@ extension CommandHandler {
         }
     }
 
+    /// Approves each report of a month at the revision given, each under its
+    /// own id derived from `commandID`, so that sending the same request again
+    /// repeats nothing; a report that changed since is refused, not overwritten.
+    func approveAll(
+        _ items: [(TaskID, Int)], period: Period, as login: Login, commandID: String?
+    ) throws -> [(task: TaskID, commandID: String, outcome: Result<CommandOutcome, WebError>)] {
+        let base = try Self.commandID(commandID)
+        return items.enumerated().map { index, item in
+            let id = "\(base).\(index)"
+            do {
+                return (item.0, id, .success(try web(.approve(period: period, revision: item.1, note: nil), on: item.0, as: login, commandID: id)))
+            } catch let error as WebError {
+                return (item.0, id, .failure(error))
+            } catch {
+                return (item.0, id, .failure(WebError(status: .internalServerError, message: "\(error)")))
+            }
+        }
+    }
+
     /// A monthly report with its evidence files. A repeated command id answers
     /// as the first time; otherwise the report is read and put to the decider
     /// before any file is kept, so a refused report leaves nothing behind; the

@@ -108,18 +108,15 @@ extension Pages {
             }
             items.append((id, revision))
         }
-        // Each report under its own id, derived from the form's, so that sending the form again repeats nothing.
-        let base = try CommandHandler.commandID(form["command_id"])
         var approved: [String] = []
         var refused: [String] = []
         var worst: HTTPResponse.Status = .ok
-        for (index, (id, revision)) in items.enumerated() {
-            do {
-                _ = try handler.web(
-                    .approve(period: period, revision: revision, note: nil), on: id, as: Login(unchecked: session.login),
-                    commandID: "\(base).\(index)")
-                approved.append(id.rawValue)
-            } catch let error as WebError {
+        let results = try handler.approveAll(
+            items, period: period, as: Login(unchecked: session.login), commandID: form["command_id"])
+        for (id, _, outcome) in results {
+            switch outcome {
+            case .success: approved.append(id.rawValue)
+            case .failure(let error):
                 refused.append("\(id): \(error.message)")
                 if error.status == .forbidden || worst == .ok { worst = error.status }
             }

@@ -8,7 +8,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "Ro",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ro", targets: ["ro"]),
         .library(name: "RoDomain", targets: ["RoDomain"]),
@@ -102,6 +102,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tools/Benchmarks",
+            // The raw limit (C) and the peer (Python) are run by ro-bench as programs.
+            exclude: ["Limit", "Peer"],
             swiftSettings: strict),
         .target(
             name: "TestSupport",

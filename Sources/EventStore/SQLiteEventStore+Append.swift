@@ -17,26 +17,14 @@ extension SQLiteEventStore {
     /// Event ids and payloads are made before the lock is taken; only positions and
     /// hashes, which depend on the commit order, are made inside it.
     public func append(batch requests: [AppendRequest]) throws(StoreError) -> [Result<AppendOutcome, StoreError>] {
-        let eventIDs = requests.map { $0.events.map { _ in EventID.make() } }
-        return try write { db in
-            var tail = try Tail.fetch(db)
-            var results: [Result<AppendOutcome, StoreError>] = []
-            for (request, ids) in zip(requests, eventIDs) {
-                var next = tail
-                var outcome: Result<AppendOutcome, StoreError> = .success(.appended([]))
-                try db.inSavepoint {
-                    do {
-                        outcome = .success(try Self.appendOne(request, ids: ids, tail: &next, db))
-                        return .commit
-                    } catch let error as StoreError {
-                        outcome = .failure(error)
-                        return .rollback
-                    }
+        do {
+            return try transact { transaction in
+                requests.map { request in
+                    Result { try transaction.command { t in try Self.appendOne(request, t) } }.mapError(guardedError)
                 }
-                if case .success(.appended) = outcome { tail = next }
-                results.append(outcome)
             }
-            return results
+        } catch {
+            throw guardedError(error)
         }
     }
 
@@ -51,15 +39,11 @@ extension SQLiteEventStore {
         }
     }
 
-    private static func appendOne(
-        _ request: AppendRequest, ids: [String], tail: inout Tail, _ db: Database
-    ) throws -> AppendOutcome {
-        if let prior = try priorOutcome(request.metadata.commandID, request.fingerprint, db) {
+    private static func appendOne(_ request: AppendRequest, _ transaction: StoreTransaction) throws -> AppendOutcome {
+        if let prior = try transaction.priorOutcome(commandID: request.metadata.commandID, fingerprint: request.fingerprint) {
             return .duplicate(prior)
         }
-        let recorded = try insertEvents(request, ids: ids, tail: &tail, db)
-        try recordCommand(request.metadata, request.fingerprint, stream: request.streamID, recorded, db)
-        return .appended(recorded)
+        return .appended(try transaction.append(request))
     }
 
     /// The events a command id appended before, or `nil` if it is new. Throws
@@ -157,21 +141,15 @@ extension SQLiteEventStore {
     /// stream rolls back all. The command id covers the whole; its positions are
     /// contiguous, so a repeat answers with all the events the first run appended.
     public func append(_ request: MultiStreamAppend) throws(StoreError) -> AppendOutcome {
-        let ids = request.parts.map { $0.events.map { _ in EventID.make() } }
-        return try write { db in
-            if let prior = try Self.priorOutcome(request.metadata.commandID, request.fingerprint, db) {
-                return .duplicate(prior)
+        do {
+            return try transact { transaction in
+                if let prior = try transaction.priorOutcome(commandID: request.metadata.commandID, fingerprint: request.fingerprint) {
+                    return .duplicate(prior)
+                }
+                return .appended(try transaction.append(request))
             }
-            var tail = try Tail.fetch(db)
-            var recorded: [RecordedEvent] = []
-            for (part, partIDs) in zip(request.parts, ids) {
-                let single = AppendRequest(
-                    streamID: part.streamID, expectedVersion: part.expectedVersion, fingerprint: request.fingerprint,
-                    metadata: request.metadata, events: part.events)
-                recorded += try Self.insertEvents(single, ids: partIDs, tail: &tail, db)
-            }
-            try Self.recordCommand(request.metadata, request.fingerprint, stream: "*", recorded, db)
-            return .appended(recorded)
+        } catch {
+            throw guardedError(error)
         }
     }
 }

@@ -13,6 +13,18 @@ extension SQLiteEventStore {
         try read { db in try Self.events(db, where: "stream_id = ?", [stream]) }
     }
 
+    /// The state of a stream, folded from its events once per version of the
+    /// stream (kept in the store's cache, keyed by that version).
+    public func state<S: Sendable>(of stream: String, fold: ([RecordedEvent]) throws -> S) throws(StoreError) -> S {
+        try read { db in
+            let version = try Self.version(of: stream, db)
+            if let entry = cache[stream], entry.version == version, let state = entry.state as? S { return state }
+            let state = try fold(try Self.events(db, where: "stream_id = ?", [stream]))
+            cache.publish([stream: .init(version: version, state: state)])
+            return state
+        }
+    }
+
     /// Up to `limit` events after a global position, in order.
     public func events(after position: Int64, limit: Int = 1_000) throws(StoreError) -> [RecordedEvent] {
         try read { db in try Self.events(db, where: "position > ?", [position], limit: limit) }

@@ -18,10 +18,16 @@ public final class SQLiteEventStore: Sendable {
 
     public let path: String
     let writer: DatabasePool
+    /// Stream states folded by earlier commands, keyed by stream version.
+    let cache: StateCache
+    /// Commits concurrent callers' commands together.
+    let group: GroupCommitter
 
     private init(path: String, writer: DatabasePool) {
         self.path = path
         self.writer = writer
+        cache = StateCache()
+        group = GroupCommitter(writer: writer, cache: cache, path: path)
     }
 
     /// Creates a new store at `path`. Refuses a file that already exists.
@@ -89,13 +95,34 @@ public final class SQLiteEventStore: Sendable {
             return try body()
         } catch let error as StoreError {
             throw error
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw .notAStore(path: path)
         } catch let error as DatabaseError {
-            throw .database("\(path): \(error.message ?? error.resultCode.description)")
+            throw guardedError(path, error)
         } catch {
             throw .database("\(path): \(error)")
         }
+    }
+
+    /// Runs `body`, turning SQLite's errors into ``StoreError``s that name the
+    /// file and letting the caller's own errors (a rejection) through as they are.
+    static func passing<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw guardedError(path, error)
+        }
+    }
+
+    func guardedError(_ error: any Error) -> StoreError {
+        switch error {
+        case let error as StoreError: error
+        case let error as DatabaseError: Self.guardedError(path, error)
+        default: .database("\(path): \(error)")
+        }
+    }
+
+    static func guardedError(_ path: String, _ error: DatabaseError) -> StoreError {
+        error.resultCode == .SQLITE_NOTADB
+            ? .notAStore(path: path) : .database("\(path): \(error.message ?? error.resultCode.description)")
     }
 
     /// Runs a read on a snapshot of the store.

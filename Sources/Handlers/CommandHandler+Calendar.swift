@@ -8,14 +8,12 @@ extension CommandHandler {
     public func loadCalendar(
         _ adjustments: CalendarAdjustments, digest: String, context: CommandContext
     ) throws(CommandError) -> CommandOutcome {
-        let actor = try resolve(context.login, in: try directory())
-        let now = clock.now()
-        return try run(
-            stream: CalendarEvent.streamID, fingerprint: ["calendar", adjustments], context: context, actor: actor,
-            fold: { events throws(StoreError) in try events.map(EventCoding.calendarEvent) },
-            decide: { state throws(Rejection) in
+        try perform(step(
+            stream: CalendarEvent.streamID, fingerprint: ["calendar", adjustments], context: context,
+            fold: { events in try events.map(EventCoding.calendarEvent) }, evolve: { $0 + [$1] },
+            decide: { state, actor, _, now throws(Rejection) in
                 try CalendarEvent.decidePublish(adjustments, digest: digest, actor: actor, now: now, state: state)
             },
-            encode: EventCoding.encode)
+            encode: EventCoding.encode))
     }
 }

@@ -7,24 +7,17 @@ extension CommandHandler {
     /// touches, in one transaction. Loading the same plan again appends nothing.
     public func loadPlan(_ plan: Plan, digest: String, context: CommandContext) throws(CommandError) -> CommandOutcome {
         let fingerprint = Self.fingerprint(context.login, PlanEvent.streamID(plan.id), ["plan", plan])
-        do {
-            if let prior = try store.priorOutcome(of: context.commandID, fingerprint: fingerprint) {
+        let clock = clock
+        return try perform { transaction in
+            if let prior = try transaction.priorOutcome(commandID: context.commandID, fingerprint: fingerprint) {
                 return CommandOutcome(events: prior, repeated: true)
             }
-        } catch { throw .store(error) }
-        var attempt = 0
-        while true {
-            attempt += 1
-            let loaded: Loaded
-            do { loaded = try load(plan) } catch { throw .store(error) }
+            let loaded = try Self.load(plan, transaction)
             let actor = try resolve(context.login, in: loaded.directory)
             let now = clock.now()
-            let decision: PlanDecision
-            do {
-                decision = try PlanDecider.decideLoad(
-                    plan, digest: digest, actor: actor, now: now, current: loaded.plan, directory: loaded.directory,
-                    tasks: loaded.tasks.mapValues(\.state))
-            } catch { throw .rejected(error) }
+            let decision = try PlanDecider.decideLoad(
+                plan, digest: digest, actor: actor, now: now, current: loaded.plan, directory: loaded.directory,
+                tasks: loaded.tasks.mapValues(\.state))
             var parts: [MultiStreamAppend.Part] = []
             if !decision.directory.isEmpty {
                 parts.append(.init(
@@ -45,15 +38,8 @@ extension CommandHandler {
                 commandID: context.commandID, actor: actor, correlationID: context.correlationID,
                 causationID: context.causationID, recordedAt: now, source: context.source,
                 simulatedClock: clock.isSimulated)
-            do {
-                let outcome = try store.append(MultiStreamAppend(fingerprint: fingerprint, metadata: metadata, parts: parts))
-                if case .duplicate(let events) = outcome { return CommandOutcome(events: events, repeated: true) }
-                return CommandOutcome(events: outcome.events, repeated: false)
-            } catch .conflict where attempt < Self.maxAttempts {
-                continue
-            } catch {
-                throw .store(error)
-            }
+            let recorded = try transaction.append(MultiStreamAppend(fingerprint: fingerprint, metadata: metadata, parts: parts))
+            return CommandOutcome(events: recorded, repeated: false)
         }
     }
 
@@ -74,19 +60,21 @@ extension CommandHandler {
 
     /// Everything a plan load decides on: the directory, the plan, and the
     /// tasks of both the new plan and the revision in force.
-    private func load(_ plan: Plan) throws(StoreError) -> Loaded {
-        let directoryEvents = try store.events(of: Directory.streamID)
-        let planEvents = try store.events(of: PlanEvent.streamID(plan.id))
-        let current = PlanState.fold(try planEvents.map(EventCoding.planEvent))
-        let codes = plan.tasks.map(\.code) + (current.plan?.tasks.map(\.code) ?? [])
+    private static func load(_ plan: Plan, _ transaction: StoreTransaction) throws -> Loaded {
+        let directory = try transaction.state(of: Directory.streamID, fold: foldDirectory)
+        let current = try transaction.state(of: PlanEvent.streamID(plan.id)) { events in
+            PlanState.fold(try events.map(EventCoding.planEvent))
+        }
+        let codes = plan.tasks.map(\.code) + (current.state.plan?.tasks.map(\.code) ?? [])
         var tasks: [TaskID: (state: TaskState, version: Int)] = [:]
         for id in codes.map(plan.taskID) where tasks[id] == nil {
-            let events = try store.events(of: TaskEvent.streamID(id))
-            tasks[id] = (TaskState.fold(try events.map(EventCoding.taskEvent)), events.last?.version ?? 0)
+            let task = try transaction.state(of: TaskEvent.streamID(id)) { events in
+                TaskState.fold(try events.map(EventCoding.taskEvent))
+            }
+            tasks[id] = (task.state, task.version)
         }
         return Loaded(
-            directory: Directory.fold(try directoryEvents.map(EventCoding.directoryEvent)),
-            directoryVersion: directoryEvents.last?.version ?? 0, plan: current,
-            planVersion: planEvents.last?.version ?? 0, tasks: tasks)
+            directory: directory.state, directoryVersion: directory.version, plan: current.state,
+            planVersion: current.version, tasks: tasks)
     }
 }

@@ -5,12 +5,15 @@ import RoEventStore
 /// The thin service between the outside (CLI, web, scheduler) and the domain:
 /// load the stream, decide, append with the expected version.
 ///
-/// A writer that lost a race on the stream reloads and decides again on the new
-/// state, up to ``maxAttempts`` times; the decision may then be a rejection
-/// (the report was approved meanwhile), never a silent overwrite.
+/// A command is carried out in one write transaction of the store (see
+/// ``StoreTransaction``): its id is looked up, the directory and the stream are
+/// read (from the store's cache when it holds their current versions), the
+/// decider decides, and the events with the read models are written, under one
+/// lock and one durable commit. Nobody can write the stream in between, so
+/// there is no race to lose. From the command line a command commits alone
+/// (``execute(_:on:context:)``); in a server, concurrent commands commit
+/// together (``execute(_:on:context:)-async``), each in its own savepoint.
 public struct CommandHandler: Sendable {
-    public static let maxAttempts = 3
-
     public let store: SQLiteEventStore
     public let clock: any TimeSource
 
@@ -23,72 +26,87 @@ public struct CommandHandler: Sendable {
 
     /// Creates the first administrator of a new store.
     public func bootstrap(admin: Directory.User, context: CommandContext) throws(CommandError) -> CommandOutcome {
-        try onDirectory(["bootstrap", admin], context, actor: .system) { state throws(Rejection) in
+        try perform(onDirectory(["bootstrap", admin], context, system: true) { _, state, _ throws(Rejection) in
             try Directory.decideBootstrap(admin: admin, state: state)
-        }
+        })
     }
 
     public func addUnit(_ unit: Directory.Unit, context: CommandContext) throws(CommandError) -> CommandOutcome {
-        let actor = try resolve(context.login, in: try directory())
-        return try onDirectory(["unit", unit], context, actor: actor) { state throws(Rejection) in
+        try perform(onDirectory(["unit", unit], context) { actor, state, _ throws(Rejection) in
             try Directory.decideAddUnit(unit, by: actor, state: state)
-        }
+        })
     }
 
     public func addUser(_ user: Directory.User, context: CommandContext) throws(CommandError) -> CommandOutcome {
-        let actor = try resolve(context.login, in: try directory())
-        return try onDirectory(["user", user], context, actor: actor) { state throws(Rejection) in
+        try perform(onDirectory(["user", user], context) { actor, state, _ throws(Rejection) in
             try Directory.decideAddUser(user, by: actor, state: state)
-        }
+        })
     }
 
     /// Sets a user's web password; `hash` is its bcrypt hash, made by the caller.
     public func setPassword(_ login: Login, hash: String, context: CommandContext) throws(CommandError) -> CommandOutcome {
-        let actor = try resolve(context.login, in: try directory())
-        let now = clock.now()
-        return try onDirectory(["password", login.rawValue, hash], context, actor: actor) { state throws(Rejection) in
+        try perform(onDirectory(["password", login.rawValue, hash], context) { actor, state, now throws(Rejection) in
             try Directory.decideSetPassword(login, hash: hash, by: actor, now: now, state: state)
-        }
+        })
     }
 
     /// Deactivates a user (they can no longer sign in or act), or reactivates one.
     public func setAccess(
         _ login: Login, active: Bool, reason: String?, context: CommandContext
     ) throws(CommandError) -> CommandOutcome {
-        let actor = try resolve(context.login, in: try directory())
-        let now = clock.now()
-        return try onDirectory([active ? "reactivate" : "deactivate", login.rawValue, reason], context, actor: actor) {
-            state throws(Rejection) in
+        try perform(onDirectory([active ? "reactivate" : "deactivate", login.rawValue, reason], context) {
+            actor, state, now throws(Rejection) in
             active
                 ? try Directory.decideReactivate(login, reason: reason, by: actor, now: now, state: state)
                 : try Directory.decideDeactivate(login, reason: reason, by: actor, now: now, state: state)
-        }
+        })
     }
 
     private func onDirectory(
-        _ fingerprint: [any Encodable & Sendable], _ context: CommandContext, actor: Actor,
-        decide: (Directory.State) throws(Rejection) -> [Directory.Event]
-    ) throws(CommandError) -> CommandOutcome {
-        try run(
-            stream: Directory.streamID, fingerprint: fingerprint, context: context, actor: actor,
-            fold: { events throws(StoreError) in Directory.fold(try events.map(EventCoding.directoryEvent)) },
-            decide: decide, encode: EventCoding.encode)
+        _ fingerprint: [any Encodable & Sendable], _ context: CommandContext, system: Bool = false,
+        decide: @escaping @Sendable (Actor, Directory.State, Date) throws(Rejection) -> [Directory.Event]
+    ) -> Step {
+        step(
+            stream: Directory.streamID, fingerprint: fingerprint, context: context, system: system,
+            fold: Self.foldDirectory, evolve: Directory.evolve,
+            decide: { state, actor, _, now throws(Rejection) in try decide(actor, state, now) }, encode: EventCoding.encode)
     }
 
     // MARK: Tasks
 
     /// Carries out one command on one task.
     public func execute(_ command: TaskCommand, on task: TaskID, context: CommandContext) throws(CommandError) -> CommandOutcome {
-        let directory = try directory()
-        let actor = try resolve(context.login, in: directory)
-        let units = Set(directory.units.keys)
-        let now = clock.now()
-        return try run(
-            stream: TaskEvent.streamID(task), fingerprint: [task.rawValue, command], context: context, actor: actor,
-            fold: { events throws(StoreError) in TaskState.fold(try events.map(EventCoding.taskEvent)) },
-            decide: { state throws(Rejection) in
+        try perform(step(command, on: task, context: context))
+    }
+
+    /// Carries out one command on one task, committed together with the other
+    /// commands this process has waiting; answers once it is durable.
+    public func execute(
+        _ command: TaskCommand, on task: TaskID, context: CommandContext
+    ) async throws(CommandError) -> CommandOutcome {
+        try await perform(step(command, on: task, context: context))
+    }
+
+    /// Carries out several commands in one commit, in order, each on its own:
+    /// one that is refused leaves nothing, and the others go through.
+    public func executeAll(
+        _ commands: [(TaskCommand, TaskID, CommandContext)]
+    ) async throws(CommandError) -> [Result<CommandOutcome, CommandError>] {
+        let steps = commands.map { step($0.0, on: $0.1, context: $0.2) }
+        do {
+            return try await store.transact { transaction in
+                steps.map { step in Result { try transaction.command(step) }.mapError(Self.commandError) }
+            }
+        } catch { throw Self.commandError(error) }
+    }
+
+    func step(_ command: TaskCommand, on task: TaskID, context: CommandContext) -> Step {
+        step(
+            stream: TaskEvent.streamID(task), fingerprint: [task.rawValue, command], context: context,
+            fold: { events in TaskState.fold(try events.map(EventCoding.taskEvent)) }, evolve: TaskState.evolve,
+            decide: { state, actor, directory, now throws(Rejection) in
                 if case .assign = command {} else if state.status == .none { throw .unknownTask(task) }
-                let decision = DecisionContext(actor: actor, now: now, units: units)
+                let decision = DecisionContext(actor: actor, now: now, units: Set(directory.units.keys))
                 return try TaskDecider.decide(command, decision, state)
             },
             encode: EventCoding.encode)
@@ -105,13 +123,15 @@ public struct CommandHandler: Sendable {
         } catch { throw .store(error) }
     }
 
-    // MARK: The loop
+    // MARK: The directory
 
-    /// The directory as its events leave it.
+    /// The directory as its events leave it (folded once per version of its stream).
     public func directory() throws(CommandError) -> Directory.State {
-        do {
-            return Directory.fold(try store.events(of: Directory.streamID).map(EventCoding.directoryEvent))
-        } catch { throw .store(error) }
+        do { return try store.state(of: Directory.streamID, fold: Self.foldDirectory) } catch { throw .store(error) }
+    }
+
+    @Sendable static func foldDirectory(_ events: [RecordedEvent]) throws -> Directory.State {
+        Directory.fold(try events.map(EventCoding.directoryEvent))
     }
 
     /// The acting user, with their role and unit; a deactivated user may not act.
@@ -119,49 +139,6 @@ public struct CommandHandler: Sendable {
         guard let user = directory.users[login] else { throw .rejected(.unknownUser(login)) }
         guard directory.deactivated[login] == nil else { throw .rejected(.userDeactivated(login)) }
         return user.actor
-    }
-
-    func run<State, Event>(
-        stream: String, fingerprint: [any Encodable & Sendable], context: CommandContext, actor: Actor,
-        fold: ([RecordedEvent]) throws(StoreError) -> State,
-        decide: (State) throws(Rejection) -> [Event],
-        encode: (Event) -> NewEvent
-    ) throws(CommandError) -> CommandOutcome {
-        let digest = Self.fingerprint(actor.login, stream, fingerprint)
-        do {
-            if let prior = try store.priorOutcome(of: context.commandID, fingerprint: digest) {
-                return CommandOutcome(events: prior, repeated: true)
-            }
-        } catch { throw .store(error) }
-        var attempt = 0
-        while true {
-            attempt += 1
-            let recorded: [RecordedEvent]
-            let state: State
-            do {
-                recorded = try store.events(of: stream)
-                state = try fold(recorded)
-            } catch { throw .store(error) }
-            let events: [Event]
-            do { events = try decide(state) } catch { throw .rejected(error) }
-            let metadata = EventMetadata(
-                commandID: context.commandID, actor: actor, correlationID: context.correlationID,
-                causationID: context.causationID, recordedAt: clock.now(), source: context.source,
-                simulatedClock: clock.isSimulated)
-            let request = AppendRequest(
-                streamID: stream, expectedVersion: recorded.last?.version ?? 0, fingerprint: digest,
-                metadata: metadata, events: events.map(encode))
-            do {
-                switch try store.append(request) {
-                case .appended(let events): return CommandOutcome(events: events, repeated: false)
-                case .duplicate(let events): return CommandOutcome(events: events, repeated: true)
-                }
-            } catch .conflict where attempt < Self.maxAttempts {
-                continue
-            } catch {
-                throw .store(error)
-            }
-        }
     }
 
     static func fingerprint(_ login: Login, _ stream: String, _ parts: [any Encodable & Sendable]) -> String {

@@ -27,7 +27,7 @@ extension API {
                 try Text.optional(body.note, field: "ý kiến", limit: TextLimit.reason)
             }
             let command = TaskCommand.approve(period: try Self.month(body.period), revision: body.revision, note: note)
-            return try write(command, body.task, body.commandId, try Self.user(context))
+            return try await write(command, body.task, body.commandId, try Self.user(context))
         }
         api.post("/return") { request, context in
             let body = try await Self.decode(DecisionBody.self, request)
@@ -36,7 +36,7 @@ extension API {
             }
             let command = TaskCommand.returnReport(
                 period: try Self.month(body.period), revision: body.revision, reason: reason)
-            return try write(command, body.task, body.commandId, try Self.user(context))
+            return try await write(command, body.task, body.commandId, try Self.user(context))
         }
         api.post("/approve-month") { request, context in try await approveMonth(request, try Self.user(context)) }
         for action in TaskAction.allCases {
@@ -45,15 +45,15 @@ extension API {
                     ActionBody.self, request, fields: ["": Set(["task", "command_id"] + action.fields.map(\.name))])
                 let fields = ["note": body.note, "reason": body.reason, "due": body.due, "output": body.output, "to": body.to]
                 let command = try WebError.reading { () throws(InputError) in try action.command { fields[$0] ?? nil } }
-                return try write(command, body.task, body.commandId, try Self.user(context))
+                return try await write(command, body.task, body.commandId, try Self.user(context))
             }
         }
     }
 
-    func write(_ command: TaskCommand, _ task: String, _ commandID: String?, _ user: Directory.User) throws -> JSON<WriteResult> {
+    func write(_ command: TaskCommand, _ task: String, _ commandID: String?, _ user: Directory.User) async throws -> JSON<WriteResult> {
         let id = try Self.task(task)
         let commandID = try CommandHandler.commandID(commandID)
-        let outcome = try handler.web(command, on: id, as: user.login, commandID: commandID)
+        let outcome = try await handler.web(command, on: id, as: user.login, commandID: commandID)
         return JSON(WriteResult(outcome, commandID: commandID))
     }
 
@@ -74,7 +74,7 @@ extension API {
             indicators: (body.indicators ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, "\($0.value)") },
             output: body.output)
         let commandID = try CommandHandler.commandID(body.commandId)
-        let outcome = try handler.report(
+        let outcome = try await handler.report(
             input, files: files, on: id, state: state, as: user.login, commandID: commandID, evidence: evidence)
         return JSON(WriteResult(outcome, commandID: commandID))
     }
@@ -86,7 +86,7 @@ extension API {
         let period = try Self.month(body.period)
         let items = try body.items.map { (try Self.task($0.task), $0.revision) }
         var result = MonthResult(approved: [], refused: [])
-        for (id, commandID, outcome) in try handler.approveAll(items, period: period, as: user.login, commandID: body.commandId) {
+        for (id, commandID, outcome) in try await handler.approveAll(items, period: period, as: user.login, commandID: body.commandId) {
             switch outcome {
             case .success(let written): result.approved.append(WriteResult(written, commandID: commandID))
             case .failure(let error) where error.status == .forbidden: throw error

@@ -17,6 +17,7 @@ public func buildApplication(
     let pages = Pages(templates: templates, handler: dependencies.handler, evidence: dependencies.evidence)
     let sessions = MemoryPersistDriver()
     let router = Router(context: WebContext.self)
+    router.add(middleware: BlockingMiddleware(executor: .shared))
     router.add(middleware: ErrorPages(pages: pages))
     router.add(middleware: SessionMiddleware(
         storage: sessions,
@@ -40,7 +41,7 @@ struct SessionUser: RouterMiddleware {
     {
         var context = context
         if let session = context.sessions.session {
-            let directory = try await Task { try handler.directory() }.value
+            let directory = try handler.directory()
             context.identity = directory.activeUser(Login(unchecked: session.login))
         }
         return try await next(request, context)

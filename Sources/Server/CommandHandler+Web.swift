@@ -9,9 +9,9 @@ import RoHandlers
 /// request carried (sent twice, carried out once); refusals become a
 /// ``WebError`` with their status code.
 extension CommandHandler {
-    func web(_ command: TaskCommand, on task: TaskID, as login: Login, commandID: String?) throws -> CommandOutcome {
+    func web(_ command: TaskCommand, on task: TaskID, as login: Login, commandID: String?) async throws -> CommandOutcome {
         let context = CommandContext(login: login, commandID: try Self.commandID(commandID), source: .web)
-        do { return try execute(command, on: task, context: context) } catch {
+        do { return try await execute(command, on: task, context: context) } catch {
             throw WebError(status: Self.status(error), message: error.message)
         }
     }
@@ -21,17 +21,15 @@ extension CommandHandler {
     /// repeats nothing; a report that changed since is refused, not overwritten.
     func approveAll(
         _ items: [(TaskID, Int)], period: Period, as login: Login, commandID: String?
-    ) throws -> [(task: TaskID, commandID: String, outcome: Result<CommandOutcome, WebError>)] {
+    ) async throws -> [(task: TaskID, commandID: String, outcome: Result<CommandOutcome, WebError>)] {
         let base = try Self.commandID(commandID)
-        return items.enumerated().map { index, item in
-            let id = "\(base).\(index)"
-            do {
-                return (item.0, id, .success(try web(.approve(period: period, revision: item.1, note: nil), on: item.0, as: login, commandID: id)))
-            } catch let error as WebError {
-                return (item.0, id, .failure(error))
-            } catch {
-                return (item.0, id, .failure(WebError(status: .internalServerError, message: "\(error)")))
-            }
+        let commands = items.enumerated().map { index, item in
+            (TaskCommand.approve(period: period, revision: item.1, note: nil), item.0,
+             CommandContext(login: login, commandID: "\(base).\(index)", source: .web))
+        }
+        let outcomes = try await executeAll(commands)
+        return zip(commands, outcomes).map { command, outcome in
+            (command.1, command.2.commandID, outcome.mapError { WebError(status: Self.status($0), message: $0.message) })
         }
     }
 
@@ -42,7 +40,7 @@ extension CommandHandler {
     func report(
         _ input: ReportInput, files: [(name: String, data: Data)], on task: TaskID, state: TaskState, as login: Login,
         commandID: String?, evidence: EvidenceStore
-    ) throws -> CommandOutcome {
+    ) async throws -> CommandOutcome {
         let context = CommandContext(login: login, commandID: try Self.commandID(commandID), source: .web)
         var draft: TaskCommand.ReportDraft
         do { draft = try input.draft(evidence: []) } catch { throw WebError(status: .badRequest, message: error.message) }
@@ -61,7 +59,7 @@ extension CommandHandler {
         do { for file in files { _ = try evidence.put(file.data, name: file.name) } } catch {
             throw WebError(status: .internalServerError, message: error.message)
         }
-        do { return try execute(.report(draft), on: task, context: context) } catch {
+        do { return try await execute(.report(draft), on: task, context: context) } catch {
             throw WebError(status: Self.status(error), message: error.message)
         }
     }

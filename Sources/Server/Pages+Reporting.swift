@@ -63,7 +63,7 @@ extension Pages {
             period: form.field("period") ?? "", summary: form.field("summary") ?? "", percent: form.field("percent"),
             indicators: state.indicators.compactMap { indicator in form.field("indicator.\(indicator)").map { (indicator, $0) } },
             output: form.field("output"))
-        _ = try handler.report(
+        _ = try await handler.report(
             input, files: form.files("evidence").map { ($0.filename ?? "", $0.data) }, on: id, state: state,
             as: Login(unchecked: session.login), commandID: form.field("command_id"), evidence: evidence)
         return Response.redirect(to: Self.taskURL(id) + "&xong=report", type: .normal)

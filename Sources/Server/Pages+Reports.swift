@@ -88,7 +88,7 @@ extension Pages {
                 ? .approve(period: period, revision: revision, note: try Text.optional(form["note"], field: "ý kiến", limit: TextLimit.reason))
                 : .returnReport(period: period, revision: revision, reason: try Text.multiLine(form["reason"] ?? "", field: "lý do", limit: TextLimit.reason))
         } catch let error as InputError { throw WebError(status: .badRequest, message: error.message) }
-        _ = try handler.web(command, on: task, as: Login(unchecked: session.login), commandID: form["command_id"])
+        _ = try await handler.web(command, on: task, as: Login(unchecked: session.login), commandID: form["command_id"])
         let back = Self.localPath(form["back"]) ?? "/duyet"
         return Response.redirect(to: back + (back.contains("?") ? "&" : "?") + "xong=\(approve ? "approve" : "return")", type: .normal)
     }
@@ -111,7 +111,7 @@ extension Pages {
         var approved: [String] = []
         var refused: [String] = []
         var worst: HTTPResponse.Status = .ok
-        let results = try handler.approveAll(
+        let results = try await handler.approveAll(
             items, period: period, as: Login(unchecked: session.login), commandID: form["command_id"])
         for (id, _, outcome) in results {
             switch outcome {

@@ -158,7 +158,7 @@ extension Pages {
         let (id, _) = try visibleTask(form["task"] ?? "", context)
         let command: TaskCommand
         do { command = try action.command { form[$0] } } catch { throw WebError(status: .badRequest, message: error.message) }
-        _ = try handler.web(command, on: id, as: Login(unchecked: session.login), commandID: form["command_id"])
+        _ = try await handler.web(command, on: id, as: Login(unchecked: session.login), commandID: form["command_id"])
         return Response.redirect(to: Self.taskURL(id) + "&xong=\(action.rawValue)", type: .normal)
     }
 

@@ -116,9 +116,9 @@ import TestSupport
         func by(_ login: Login) -> CommandContext { CommandContext(login: login, source: .cli) }
         var assignment = Fixture.assignment
         assignment.title = "Lập danh sách hộ chưa có tài khoản định danh"
-        _ = try handler.execute(.assign(assignment), on: second, context: by(Fixture.leader))
+        _ = try await handler.execute(.assign(assignment), on: second, context: by(Fixture.leader))
         for task in [Fixture.task, second] {
-            _ = try handler.execute(.report(.init(period: Period(year: 2026, month: 11)!, summary: "Xong")), on: task, context: by(Fixture.officer))
+            _ = try await handler.execute(.report(.init(period: Period(year: 2026, month: 11)!, summary: "Xong")), on: task, context: by(Fixture.officer))
         }
         try await web.app().test(.router) { client in
             let (_, queue) = try await call(client, .get, "/api/queue", as: Fixture.leader)

@@ -113,9 +113,9 @@ import TestSupport
         let file = try EvidenceStore(beside: web.temporary.path).put(bytes, name: "danh-sach.pdf")
         func by(_ login: Login) -> CommandContext { CommandContext(login: login, source: .cli) }
         let november = Period(year: 2026, month: 11)!
-        _ = try handler.execute(.report(.init(period: november, summary: "Lần đầu", evidence: [file])), on: Fixture.task, context: by(Fixture.officer))
-        _ = try handler.execute(.returnReport(period: november, revision: 1, reason: "Thiếu"), on: Fixture.task, context: by(Fixture.leader))
-        _ = try handler.execute(.report(.init(period: november, summary: "Lần hai")), on: Fixture.task, context: by(Fixture.officer))
+        _ = try await handler.execute(.report(.init(period: november, summary: "Lần đầu", evidence: [file])), on: Fixture.task, context: by(Fixture.officer))
+        _ = try await handler.execute(.returnReport(period: november, revision: 1, reason: "Thiếu"), on: Fixture.task, context: by(Fixture.leader))
+        _ = try await handler.execute(.report(.init(period: november, summary: "Lần hai")), on: Fixture.task, context: by(Fixture.officer))
         try await web.app().test(.router) { client in
             let cookie = try #require(try await WebTests.signIn(client, Fixture.auditor))
             let (_, page) = try await WebTests.get(client, "/nhiem-vu?ma=\(Fixture.task.rawValue)", cookie)
@@ -176,7 +176,7 @@ import TestSupport
         _ = try handler.addUser(.init(login: hung, name: "Đỗ Văn Hùng", role: .officer, unit: UnitID(unchecked: "hcc"), email: nil), context: admin())
         _ = try handler.setPassword(hung, hash: Bcrypt.hash(WebTests.password, cost: 4), context: admin())
         let task = TaskID(unchecked: "nt-2026/III.3.3")
-        _ = try handler.execute(.accept(note: nil), on: task, context: CommandContext(login: hung, source: .cli))
+        _ = try await handler.execute(.accept(note: nil), on: task, context: CommandContext(login: hung, source: .cli))
         try await web.app().test(.router) { client in
             let cookie = try #require(try await WebTests.signIn(client, hung))
             let (_, form) = try await WebTests.get(client, "/bao-cao?ma=\(task)", cookie)

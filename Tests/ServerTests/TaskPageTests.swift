@@ -69,7 +69,7 @@ import TestSupport
     }
 
     @Test func theLeaderGrantsTheExtensionAndApprovesFromTheTaskPage() async throws {
-        _ = try web.temporary.handler(at: web.now).execute(
+        _ = try await web.temporary.handler(at: web.now).execute(
             .requestExtension(due: try CommuneTime.deadline(fromDate: "2027-01-31", field: "hạn"), reason: "Chờ kinh phí"),
             on: Fixture.task, context: CommandContext(login: Fixture.officer, source: .cli))
         try await web.app().test(.router) { client in

@@ -44,7 +44,25 @@ enum Projector {
         if current?.version != version { try clear(db) }
         let from = current?.version == version ? current!.position : 0
         let events = try SQLiteEventStore.events(db, where: "position > ?", [from], limit: batchSize)
-        var tasks = TaskStates()
+        var states: [String: StateCache.Entry] = [:]
+        try apply(events, db, states: &states)
+        if let last = events.last { try setCheckpoint(last.position, db) }
+        return events.count
+    }
+
+    /// Inside a write transaction: projects whatever lies between the
+    /// checkpoint and `position` (events of an older binary), so that the
+    /// events appended next can be projected inline.
+    static func catchUp(to position: Int64, _ db: Database) throws {
+        if let current = try checkpoint(db), current.version == version, current.position == position { return }
+        while try applyBatch(db) == batchSize {}
+    }
+
+    /// Applies `events`, in order, to the read models. `states` holds the
+    /// stream states already known (a command's fold), at the version before
+    /// each stream's first event here; it leaves with the task states after them.
+    static func apply(_ events: [RecordedEvent], _ db: Database, states: inout [String: StateCache.Entry]) throws {
+        var tasks = TaskStates(known: states)
         for event in events {
             if event.streamID == Directory.streamID {
                 try applyDirectory(try EventCoding.directoryEvent(event), db)
@@ -58,17 +76,23 @@ enum Projector {
                 try applyReminder(try EventCoding.reminderEvent(event), event, db)
             }
         }
-        for (taskID, (state, record)) in tasks.touched { try writeTask(taskID, state, record, db) }
-        if let last = events.last { try setCheckpoint(last.position, db) }
-        return events.count
+        for (taskID, (state, record)) in tasks.touched {
+            try writeTask(taskID, state, record, db)
+            states[record.streamID] = .init(version: record.version, state: state)
+        }
     }
 
-    /// The task states a batch has folded: read from `task_view` once, written once.
+    /// The task states a batch has folded: taken from what the command knew,
+    /// else read from `task_view` once; written once.
     struct TaskStates {
+        var known: [String: StateCache.Entry]
         var touched: [String: (TaskState, RecordedEvent)] = [:]
 
-        mutating func state(_ taskID: String, _ db: Database) throws -> TaskState {
+        mutating func state(_ taskID: String, before record: RecordedEvent, _ db: Database) throws -> TaskState {
             if let (state, _) = touched[taskID] { return state }
+            if let entry = known[record.streamID], entry.version == record.version - 1, let state = entry.state as? TaskState {
+                return state
+            }
             let stored = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT state FROM task_view WHERE task_id = ?"), arguments: [taskID])
             return try stored.map(EventCoding.state) ?? .initial
@@ -99,7 +123,7 @@ enum Projector {
 
     static func applyTask(_ event: TaskEvent, _ record: RecordedEvent, _ tasks: inout TaskStates, _ db: Database) throws {
         let taskID = String(record.streamID.dropFirst("task-".count))
-        let state = TaskState.evolve(try tasks.state(taskID, db), event)
+        let state = TaskState.evolve(try tasks.state(taskID, before: record, db), event)
         tasks.touched[taskID] = (state, record)
         switch event {
         case .reportSubmitted(let e):

@@ -2,138 +2,99 @@ import Foundation
 import RoDomain
 import RoEventStore
 import RoHandlers
-import RoScheduler
 
-// ro-bench: the speed of Rõ's write and read paths, each as a ratio against a
-// limit measured in the same run, so the numbers mean the same on a fast
-// laptop and on a loaded shared machine. Exits 1 when a ratio exceeds what is
-// allowed. `swift run -c release ro-bench [--quick]`.
+// ro-bench: every figure of Rõ's engine beside the raw limit of SQLite on this
+// disk (a C program) and a peer (the Python `eventsourcing` library doing the
+// same workload), all measured in this one run, as a table and as JSON.
+//
+//   swift run -c release ro-bench [--quick] [--scale N] [--no-peer] [--json FILE]
+//
+// --quick is a smoke size (CI runs it to keep the benchmark working; its
+// figures mean little); --scale multiplies every size (10 and 100 show how
+// cost grows). Exits 0 whether targets are met or not: the table says.
 
-let quick = CommandLine.arguments.contains("--quick")
-/// `--only NAME` runs one benchmark (for a profiler).
-let only = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
-func wanted(_ name: String) -> Bool { only == nil || only == name }
-let commands = quick ? 40 : 200
-let replayEvents = quick ? 2_000 : 10_000
+let arguments = CommandLine.arguments
+if let i = arguments.firstIndex(of: "--rebuild-child") {
+    try ReadBench.rebuildChild(arguments[i + 1])
+    exit(0)
+}
+let quick = arguments.contains("--quick")
+let scale = arguments.firstIndex(of: "--scale").flatMap { Int(arguments[$0 + 1]) } ?? 1
+let withPeer = !arguments.contains("--no-peer")
+let jsonPath = arguments.firstIndex(of: "--json").map { arguments[$0 + 1] }
 
-var results: [Measurement] = []
+/// The sizes of one run.
+struct Sizes {
+    var commandTasks: Int
+    var writerTasks: Int
+    var replayTasks: Int
+    var rebuildEvents: Int
+    var historyTasks: Int
+    var peerTasks: Int
+}
+let sizes = quick
+    ? Sizes(commandTasks: 8, writerTasks: 16, replayTasks: 200, rebuildEvents: 20_000, historyTasks: 200, peerTasks: 16)
+    : Sizes(
+        commandTasks: 200 * scale, writerTasks: 320 * scale, replayTasks: 10_000 * scale, rebuildEvents: 1_000_000 * scale,
+        historyTasks: 10_000 * scale, peerTasks: 200 * scale)
 
-// 1. A command through the handler (load, decide, append, project) against one
-//    bare durable commit: it costs two commits (events, then read models) and
-//    some reading and hashing.
-if wanted("command") {
-    let dir = try scratch()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let store = try SQLiteEventStore.create(at: dir.appendingPathComponent("ro.sqlite").path)
-    let handler = CommandHandler(store: store, clock: SetTime(Timestamp.parse("2026-11-10T09:00:00+07:00")!))
-    try Workload.seed(handler, tasks: commands * 3)
-    var round = 0
-    let seconds = try best {
-        round += 1
-        for n in 0..<commands {
-            _ = try handler.execute(Workload.report(round), on: Workload.task((round - 1) * commands + n), context: Workload.officer)
-            try store.catchUp()
-        }
-    }
-    let limit = try bareCommits(commands)
-    results.append(Measurement(
-        name: "command", what: "\(commands) reports through the handler, projected",
-        limitName: "\(commands) bare durable commits", seconds: seconds, limitSeconds: limit, allowed: 8))
+func say(_ text: String) { FileHandle.standardError.write(Data("ro-bench: \(text)\n".utf8)) }
+
+let dir = try scratch()
+defer { try? FileManager.default.removeItem(at: dir) }
+
+say("raw limit (C, system libsqlite3)")
+let limit = try External.limit(
+    commits: sizes.commandTasks * Workload.commandsPerTask, scanEvents: sizes.replayTasks * Workload.commandsPerTask, in: dir)
+var peer: External.Peer?
+if withPeer {
+    say("peer (Python eventsourcing, \(sizes.peerTasks) tasks)")
+    peer = try External.peer(tasks: sizes.peerTasks, writers: WriteBench.writers, in: dir)
 }
 
-// 2. Group commit: many commands in one transaction against the same number of
-//    bare rows in one transaction.
-if wanted("group-commit") {
-    let dir = try scratch()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let store = try SQLiteEventStore.create(at: dir.appendingPathComponent("ro.sqlite").path)
-    var round = 0
-    let seconds = try best {
-        round += 1
-        let batch = (0..<commands).map { n in Workload.rawRequest(stream: "s-\(round)-\(n)") }
-        _ = try store.append(batch: batch)
-    }
-    let limit = try bareCommits(1, rowsPerCommit: commands)
-    results.append(Measurement(
-        name: "group-commit", what: "\(commands) appends in one batch", limitName: "\(commands) bare rows in one commit",
-        seconds: seconds, limitSeconds: limit, allowed: 10))
-}
+var figures: [Figure] = []
 
-// 3. Replaying the read models and verifying the chain against reading the
-//    same events from the store.
-if wanted("rebuild") || wanted("verify") {
-    let dir = try scratch()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let store = try SQLiteEventStore.create(at: dir.appendingPathComponent("ro.sqlite").path)
-    let handler = CommandHandler(store: store, clock: SetTime(Timestamp.parse("2026-11-10T09:00:00+07:00")!))
-    try Workload.seed(handler, tasks: replayEvents / 2)
-    let read = try best { _ = try store.events(after: 0, limit: 1_000_000) }
-    let rebuild = try best(of: 1) { try store.rebuild() }
-    let verify = try best { _ = try store.verify() }
-    let count = try store.lastPosition()
-    results.append(Measurement(
-        name: "rebuild", what: "rebuild of \(count) events", limitName: "reading them", seconds: rebuild,
-        limitSeconds: read, allowed: 10))
-    results.append(Measurement(
-        name: "verify", what: "verify of \(count) events", limitName: "reading them", seconds: verify,
-        limitSeconds: read, allowed: 3))
-}
+say("one writer")
+let oneWriter = try WriteBench.oneWriter(tasks: sizes.commandTasks)
+figures.append(Figure(
+    name: "commands, one writer", unit: "commands/s", higherIsBetter: true, ro: oneWriter,
+    limit: limit.commits_per_second, peer: peer?.one_writer_commands_per_second, target: "≥ 90% of the limit",
+    met: oneWriter >= 0.9 * limit.commits_per_second))
 
-// 4. A scheduler pass (which notices are due, to whom, each digest's text; a dry
-//    run, so no mail) over accepted tasks whose reports are five months overdue,
-//    against reading the same tasks' states out of the read model.
-if wanted("remind") {
-    let dir = try scratch()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let store = try SQLiteEventStore.create(at: dir.appendingPathComponent("ro.sqlite").path)
-    let handler = CommandHandler(store: store, clock: SetTime(Timestamp.parse("2026-11-10T09:00:00+07:00")!))
-    try Workload.seed(handler, tasks: commands * 3)
-    let runner = ReminderRunner(
-        store: store, mailer: NoMail(), clock: SetTime(Timestamp.parse("2027-03-25T09:00:00+07:00")!),
-        messageDomain: "xa.vn", text: ReminderText(sender: "UBND xã"))
-    var notices = 0
-    let seconds = try await bestAsync {
-        notices = try await runner.run(dryRun: true).results.reduce(0) { $0 + $1.mail.notices.count }
-    }
-    let limit = try best { _ = try store.activeTasks() }
-    results.append(Measurement(
-        name: "remind", what: "a pass finding \(notices) notices", limitName: "reading \(commands * 3) task states",
-        seconds: seconds, limitSeconds: limit, allowed: 25))
-}
+say("\(WriteBench.writers) writers")
+let concurrent = try await WriteBench.concurrentWriters(tasks: sizes.writerTasks)
+figures.append(Figure(
+    name: "commands, \(WriteBench.writers) writers", unit: "commands/s", higherIsBetter: true, ro: concurrent,
+    limit: nil, peer: peer?.writers_commands_per_second, target: "≥ 3× one writer (\(Report.number(3 * oneWriter)))",
+    met: concurrent >= 3 * oneWriter))
 
-// 5. The dashboard's figures: every unit's report status for each month of the
-//    year over the same tasks, against reading their states once.
-if wanted("dashboard") {
-    let dir = try scratch()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let store = try SQLiteEventStore.create(at: dir.appendingPathComponent("ro.sqlite").path)
-    let handler = CommandHandler(store: store, clock: SetTime(Timestamp.parse("2026-11-10T09:00:00+07:00")!))
-    try Workload.seed(handler, tasks: commands * 3)
-    let now = Timestamp.parse("2026-12-25T09:00:00+07:00")!
-    let year = (1...12).compactMap { Period(year: 2026, month: $0) }
-    let seconds = try best { _ = try store.reportStatus(year, now: now) }
-    let limit = try best { _ = try store.activeTasks() }
-    results.append(Measurement(
-        name: "dashboard", what: "12 months of status, \(commands * 3) tasks", limitName: "reading \(commands * 3) task states",
-        seconds: seconds, limitSeconds: limit, allowed: 3))
-}
+say("replay")
+let replay = try ReadBench.replay(tasks: sizes.replayTasks)
+figures.append(Figure(
+    name: "replay (rebuild of \(replay.events) events)", unit: "events/s", higherIsBetter: true, ro: replay.eventsPerSecond,
+    limit: limit.scan_events_per_second, peer: peer?.replay_events_per_second, target: "≥ 20% of the limit",
+    met: replay.eventsPerSecond >= 0.2 * limit.scan_events_per_second))
 
-print("benchmark      ratio   allowed    measured" + String(repeating: " ", count: 48) + "limit")
-for r in results {
-    let line = [
-        r.name.padding(toLength: 13, withPad: " ", startingAt: 0),
-        String(format: "%6.2f", r.ratio), String(format: "%7.1f", r.allowed),
-        "  " + "\(r.what) \(String(format: "%.3fs", r.seconds))".padding(toLength: 54, withPad: " ", startingAt: 0),
-        "\(r.limitName) \(String(format: "%.3fs", r.limitSeconds))",
-        r.passed ? "" : "  OVER",
-    ]
-    print(line.joined(separator: "  "))
-}
-let failed = results.filter { !$0.passed }
-print("\(results.count - failed.count) passed, \(failed.count) failed")
-exit(failed.isEmpty ? 0 : 1)
+say("rebuild memory")
+let memory = try ReadBench.rebuildMemory(events: sizes.rebuildEvents)
+figures.append(Figure(
+    name: "rebuild of \(memory.events) events, peak RSS", unit: "MB", higherIsBetter: false, ro: memory.mb,
+    limit: nil, peer: nil, target: "< 150 MB at 1,000,000", met: memory.events >= 1_000_000 ? memory.mb < 150 : nil))
 
-/// The dry run never sends.
-struct NoMail: ReminderMailer {
-    func send(_ mail: ReminderEvent.MailIntended) async -> MailResult { .permanent(status: nil, detail: "dry run") }
-}
+say("history")
+let history = try ReadBench.history(tasks: sizes.historyTasks, samples: 1_000)
+figures.append(Figure(
+    name: "one task's history (26 events), p99", unit: "ms", higherIsBetter: false, ro: history.p99, limit: nil,
+    peer: peer?.history_p99_ms, target: "≤ 0.2 ms", met: history.p99 <= 0.2))
+
+print(Report.table(figures))
+let machine = [
+    "sqlite": limit.sqlite_version, "journal_mode": limit.journal_mode, "synchronous": "\(limit.synchronous)",
+    "cores": "\(ProcessInfo.processInfo.activeProcessorCount)",
+    "peer": peer.map { "eventsourcing \($0.version) (\($0.journal_mode), synchronous \($0.synchronous))" } ?? "not run",
+    "size": quick ? "quick" : "scale \(scale)",
+]
+let json = Report.json(figures, machine: machine)
+if let jsonPath { try json.write(toFile: jsonPath, atomically: true, encoding: .utf8) } else { print(json) }
+let missed = figures.filter { $0.met == false }.count
+print("\(figures.count - missed) met, \(missed) missed")

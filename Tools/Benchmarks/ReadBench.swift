@@ -45,7 +45,7 @@ enum ReadBench {
         let count = Int(try store.lastPosition())
         try store.close()
         let output = try External.run(CommandLine.arguments[0], ["--rebuild-child", path])
-        let parts = String(decoding: output, as: UTF8.self).split(separator: " ").compactMap { Double($0) }
+        let parts = String(decoding: output, as: UTF8.self).split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
         return (parts[0], parts[1], count)
     }
 

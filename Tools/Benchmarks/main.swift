@@ -18,10 +18,22 @@ if let i = arguments.firstIndex(of: "--rebuild-child") {
     try ReadBench.rebuildChild(arguments[i + 1])
     exit(0)
 }
+// `--seed PATH TASKS` makes a store of TASKS years of work, for a profiler
+// (`perf record .build/release/ro rebuild --db PATH`).
+if let i = arguments.firstIndex(of: "--seed") {
+    let store = try SQLiteEventStore.create(at: arguments[i + 1])
+    try Workload.directory(Workload.Handlers(store).early)
+    try Workload.seed(store, tasks: Int(arguments[i + 2])!)
+    try store.close()
+    exit(0)
+}
 let quick = arguments.contains("--quick")
 let scale = arguments.firstIndex(of: "--scale").flatMap { Int(arguments[$0 + 1]) } ?? 1
 let withPeer = !arguments.contains("--no-peer")
 let jsonPath = arguments.firstIndex(of: "--json").map { arguments[$0 + 1] }
+/// `--only NAME` runs one Rõ figure (for a profiler), without the limit and the peer.
+let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
+func wanted(_ name: String) -> Bool { only == nil || only == name }
 
 /// The sizes of one run.
 struct Sizes {
@@ -43,53 +55,71 @@ func say(_ text: String) { FileHandle.standardError.write(Data("ro-bench: \(text
 let dir = try scratch()
 defer { try? FileManager.default.removeItem(at: dir) }
 
-say("raw limit (C, system libsqlite3)")
-let limit = try External.limit(
-    commits: sizes.commandTasks * Workload.commandsPerTask, scanEvents: sizes.replayTasks * Workload.commandsPerTask, in: dir)
+var limit: External.Limit?
+if only == nil {
+    say("raw limit (C, system libsqlite3)")
+    limit = try External.limit(
+        commits: sizes.commandTasks * Workload.commandsPerTask, scanEvents: sizes.replayTasks * Workload.commandsPerTask,
+        in: dir)
+}
 var peer: External.Peer?
-if withPeer {
+if withPeer && only == nil {
     say("peer (Python eventsourcing, \(sizes.peerTasks) tasks)")
     peer = try External.peer(tasks: sizes.peerTasks, writers: WriteBench.writers, in: dir)
 }
 
 var figures: [Figure] = []
 
-say("one writer")
-let oneWriter = try WriteBench.oneWriter(tasks: sizes.commandTasks)
-figures.append(Figure(
-    name: "commands, one writer", unit: "commands/s", higherIsBetter: true, ro: oneWriter,
-    limit: limit.commits_per_second, peer: peer?.one_writer_commands_per_second, target: "≥ 90% of the limit",
-    met: oneWriter >= 0.9 * limit.commits_per_second))
+var oneWriter: Double?
+if wanted("one-writer") {
+    say("one writer")
+    let rate = try WriteBench.oneWriter(tasks: sizes.commandTasks)
+    oneWriter = rate
+    figures.append(Figure(
+        name: "commands, one writer", unit: "commands/s", higherIsBetter: true, ro: rate,
+        limit: limit?.commits_per_second, peer: peer?.one_writer_commands_per_second, target: "≥ 90% of the limit",
+        met: limit.map { rate >= 0.9 * $0.commits_per_second }))
+}
 
-say("\(WriteBench.writers) writers")
-let concurrent = try await WriteBench.concurrentWriters(tasks: sizes.writerTasks)
-figures.append(Figure(
-    name: "commands, \(WriteBench.writers) writers", unit: "commands/s", higherIsBetter: true, ro: concurrent,
-    limit: nil, peer: peer?.writers_commands_per_second, target: "≥ 3× one writer (\(Report.number(3 * oneWriter)))",
-    met: concurrent >= 3 * oneWriter))
+if wanted("writers") {
+    say("\(WriteBench.writers) writers")
+    let rate = try await WriteBench.concurrentWriters(tasks: sizes.writerTasks)
+    figures.append(Figure(
+        name: "commands, \(WriteBench.writers) writers", unit: "commands/s", higherIsBetter: true, ro: rate,
+        limit: nil, peer: peer?.writers_commands_per_second,
+        target: "≥ 3× one writer" + (oneWriter.map { " (\(Report.number(3 * $0)))" } ?? ""),
+        met: oneWriter.map { rate >= 3 * $0 }))
+}
 
-say("replay")
-let replay = try ReadBench.replay(tasks: sizes.replayTasks)
-figures.append(Figure(
-    name: "replay (rebuild of \(replay.events) events)", unit: "events/s", higherIsBetter: true, ro: replay.eventsPerSecond,
-    limit: limit.scan_events_per_second, peer: peer?.replay_events_per_second, target: "≥ 20% of the limit",
-    met: replay.eventsPerSecond >= 0.2 * limit.scan_events_per_second))
+if wanted("replay") {
+    say("replay")
+    let replay = try ReadBench.replay(tasks: sizes.replayTasks)
+    figures.append(Figure(
+        name: "replay (rebuild of \(replay.events) events)", unit: "events/s", higherIsBetter: true,
+        ro: replay.eventsPerSecond, limit: limit?.scan_events_per_second, peer: peer?.replay_events_per_second,
+        target: "≥ 20% of the limit", met: limit.map { replay.eventsPerSecond >= 0.2 * $0.scan_events_per_second }))
+}
 
-say("rebuild memory")
-let memory = try ReadBench.rebuildMemory(events: sizes.rebuildEvents)
-figures.append(Figure(
-    name: "rebuild of \(memory.events) events, peak RSS", unit: "MB", higherIsBetter: false, ro: memory.mb,
-    limit: nil, peer: nil, target: "< 150 MB at 1,000,000", met: memory.events >= 1_000_000 ? memory.mb < 150 : nil))
+if wanted("memory") {
+    say("rebuild memory")
+    let memory = try ReadBench.rebuildMemory(events: sizes.rebuildEvents)
+    figures.append(Figure(
+        name: "rebuild of \(memory.events) events, peak RSS", unit: "MB", higherIsBetter: false, ro: memory.mb,
+        limit: nil, peer: nil, target: "< 150 MB at 1,000,000", met: memory.events >= 1_000_000 ? memory.mb < 150 : nil))
+}
 
-say("history")
-let history = try ReadBench.history(tasks: sizes.historyTasks, samples: 1_000)
-figures.append(Figure(
-    name: "one task's history (26 events), p99", unit: "ms", higherIsBetter: false, ro: history.p99, limit: nil,
-    peer: peer?.history_p99_ms, target: "≤ 0.2 ms", met: history.p99 <= 0.2))
+if wanted("history") {
+    say("history")
+    let history = try ReadBench.history(tasks: sizes.historyTasks, samples: 1_000)
+    figures.append(Figure(
+        name: "one task's history (26 events), p99", unit: "ms", higherIsBetter: false, ro: history.p99, limit: nil,
+        peer: peer?.history_p99_ms, target: "≤ 0.2 ms", met: history.p99 <= 0.2))
+}
 
 print(Report.table(figures))
 let machine = [
-    "sqlite": limit.sqlite_version, "journal_mode": limit.journal_mode, "synchronous": "\(limit.synchronous)",
+    "sqlite": limit?.sqlite_version ?? "", "journal_mode": limit?.journal_mode ?? "",
+    "synchronous": limit.map { "\($0.synchronous)" } ?? "",
     "cores": "\(ProcessInfo.processInfo.activeProcessorCount)",
     "peer": peer.map { "eventsourcing \($0.version) (\($0.journal_mode), synchronous \($0.synchronous))" } ?? "not run",
     "size": quick ? "quick" : "scale \(scale)",

@@ -55,7 +55,33 @@ enum Projector {
     /// events appended next can be projected inline.
     static func catchUp(to position: Int64, _ db: Database) throws {
         if let current = try checkpoint(db), current.version == version, current.position == position { return }
-        while try applyBatch(db) == batchSize {}
+        try replay(db)
+    }
+
+    /// Projects every event after the checkpoint (all of them after
+    /// ``clear(_:)``) in one pass over a cursor: events are read a row at a
+    /// time, and at most ``TaskStates/capacity`` task states are held, so
+    /// memory stays bounded however long the history.
+    @discardableResult
+    static func replay(_ db: Database) throws -> Int {
+        let current = try checkpoint(db)
+        if current?.version != version { try clear(db) }
+        let from = current?.version == version ? current!.position : 0
+        var tasks = TaskStates(known: [:])
+        var last: Int64?
+        var count = 0
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT \(RecordedEvent.columns) FROM events WHERE position > ? ORDER BY position", arguments: [from])
+        while let row = try rows.next() {
+            let event = try RecordedEvent(row: row)
+            try apply(event, &tasks, db)
+            if tasks.touched.count >= TaskStates.capacity { try tasks.flush(db) }
+            last = event.position
+            count += 1
+        }
+        try tasks.flush(db)
+        if let last { try setCheckpoint(last, db) }
+        return count
     }
 
     /// Applies `events`, in order, to the read models. `states` holds the
@@ -63,28 +89,30 @@ enum Projector {
     /// each stream's first event here; it leaves with the task states after them.
     static func apply(_ events: [RecordedEvent], _ db: Database, states: inout [String: StateCache.Entry]) throws {
         var tasks = TaskStates(known: states)
-        for event in events {
-            if event.streamID == Directory.streamID {
-                try applyDirectory(try EventCoding.directoryEvent(event), db)
-            } else if event.streamID.hasPrefix("task-") {
-                try applyTask(try EventCoding.taskEvent(event), event, &tasks, db)
-            } else if event.streamID.hasPrefix("plan-") {
-                try applyPlan(try EventCoding.planEvent(event), db)
-            } else if event.streamID.hasPrefix("indicator-") {
-                try applyIndicator(try EventCoding.indicatorEvent(event), event, db)
-            } else if event.streamID == ReminderEvent.streamID {
-                try applyReminder(try EventCoding.reminderEvent(event), event, db)
-            }
-        }
-        for (taskID, (state, record)) in tasks.touched {
-            try writeTask(taskID, state, record, db)
-            states[record.streamID] = .init(version: record.version, state: state)
+        for event in events { try apply(event, &tasks, db) }
+        for (state, record) in tasks.touched.values { states[record.streamID] = .init(version: record.version, state: state) }
+        try tasks.flush(db)
+    }
+
+    static func apply(_ event: RecordedEvent, _ tasks: inout TaskStates, _ db: Database) throws {
+        if event.streamID == Directory.streamID {
+            try applyDirectory(try EventCoding.directoryEvent(event), db)
+        } else if event.streamID.hasPrefix("task-") {
+            try applyTask(try EventCoding.taskEvent(event), event, &tasks, db)
+        } else if event.streamID.hasPrefix("plan-") {
+            try applyPlan(try EventCoding.planEvent(event), db)
+        } else if event.streamID.hasPrefix("indicator-") {
+            try applyIndicator(try EventCoding.indicatorEvent(event), event, db)
+        } else if event.streamID == ReminderEvent.streamID {
+            try applyReminder(try EventCoding.reminderEvent(event), event, db)
         }
     }
 
-    /// The task states a batch has folded: taken from what the command knew,
-    /// else read from `task_view` once; written once.
+    /// The task states being folded: taken from what the command knew, else
+    /// read from `task_view` once; written to it once per ``flush(_:)``.
     struct TaskStates {
+        /// How many states a replay holds before writing them out (a few KB each).
+        static let capacity = 2_000
         var known: [String: StateCache.Entry]
         var touched: [String: (TaskState, RecordedEvent)] = [:]
 
@@ -96,6 +124,12 @@ enum Projector {
             let stored = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT state FROM task_view WHERE task_id = ?"), arguments: [taskID])
             return try stored.map(EventCoding.state) ?? .initial
+        }
+
+        /// Writes the states folded since the last flush, and forgets them.
+        mutating func flush(_ db: Database) throws {
+            for (taskID, (state, record)) in touched { try writeTask(taskID, state, record, db) }
+            touched.removeAll(keepingCapacity: true)
         }
     }
 
@@ -242,12 +276,7 @@ extension SQLiteEventStore {
     public func rebuild() throws(StoreError) -> Int {
         try write { db in
             try Projector.clear(db)
-            var applied = 0
-            while true {
-                let count = try Projector.applyBatch(db)
-                applied += count
-                if count < Projector.batchSize { return applied }
-            }
+            return try Projector.replay(db)
         }
     }
 }

@@ -21,6 +21,8 @@ final class GroupCommitter: Sendable {
     private let cache: StateCache
     private let path: String
     private let queue = Mutex(Queue())
+    /// How many groups were committed (for tests: that commands were grouped).
+    let committedGroups = Mutex(0)
 
     init(writer: DatabasePool, cache: StateCache, path: String) {
         self.writer = writer
@@ -57,6 +59,7 @@ final class GroupCommitter: Sendable {
                 return .commit
             }
             transaction?.committed()
+            committedGroups.withLock { $0 += 1 }
             for work in group { work.answer(failure: nil) }
         } catch let error as DatabaseError {
             for work in group { work.answer(failure: SQLiteEventStore.guardedError(path, error)) }

@@ -59,10 +59,33 @@ public struct Period: Hashable, Comparable, Codable, Sendable, CustomStringConve
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
+        // Stored periods are always "YYYY-MM": read those without the general
+        // parser (a replay decodes one or two per event).
+        if let period = Self.stored(text) {
+            self = period
+            return
+        }
         do { self = try Period.parse(text) } catch {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: decoder.codingPath, debugDescription: error.message))
         }
+    }
+
+    private static func stored(_ text: String) -> Period? {
+        var utf8 = text.utf8.makeIterator()
+        var digits: [Int] = []
+        digits.reserveCapacity(6)
+        for index in 0..<7 {
+            guard let byte = utf8.next() else { return nil }
+            if index == 4 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard (48...57).contains(byte) else { return nil }
+                digits.append(Int(byte - 48))
+            }
+        }
+        guard utf8.next() == nil else { return nil }
+        return Period(year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], month: digits[4] * 10 + digits[5])
     }
 
     public func encode(to encoder: any Encoder) throws {

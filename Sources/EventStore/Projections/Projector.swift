@@ -58,32 +58,6 @@ enum Projector {
         try replay(db)
     }
 
-    /// Projects every event after the checkpoint (all of them after
-    /// ``clear(_:)``) in one pass over a cursor: events are read a row at a
-    /// time, and at most ``TaskStates/capacity`` task states are held, so
-    /// memory stays bounded however long the history.
-    @discardableResult
-    static func replay(_ db: Database) throws -> Int {
-        let current = try checkpoint(db)
-        if current?.version != version { try clear(db) }
-        let from = current?.version == version ? current!.position : 0
-        var tasks = TaskStates(known: [:])
-        var last: Int64?
-        var count = 0
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT \(RecordedEvent.columns) FROM events WHERE position > ? ORDER BY position", arguments: [from])
-        while let row = try rows.next() {
-            let event = try RecordedEvent(row: row)
-            try apply(event, &tasks, db)
-            if tasks.touched.count >= TaskStates.capacity { try tasks.flush(db) }
-            last = event.position
-            count += 1
-        }
-        try tasks.flush(db)
-        if let last { try setCheckpoint(last, db) }
-        return count
-    }
-
     /// Applies `events`, in order, to the read models. `states` holds the
     /// stream states already known (a command's fold), at the version before
     /// each stream's first event here; it leaves with the task states after them.
@@ -95,16 +69,39 @@ enum Projector {
     }
 
     static func apply(_ event: RecordedEvent, _ tasks: inout TaskStates, _ db: Database) throws {
-        if event.streamID == Directory.streamID {
-            try applyDirectory(try EventCoding.directoryEvent(event), db)
-        } else if event.streamID.hasPrefix("task-") {
-            try applyTask(try EventCoding.taskEvent(event), event, &tasks, db)
-        } else if event.streamID.hasPrefix("plan-") {
-            try applyPlan(try EventCoding.planEvent(event), db)
-        } else if event.streamID.hasPrefix("indicator-") {
-            try applyIndicator(try EventCoding.indicatorEvent(event), event, db)
-        } else if event.streamID == ReminderEvent.streamID {
-            try applyReminder(try EventCoding.reminderEvent(event), event, db)
+        try apply(try Decoded(event), event, &tasks, db)
+    }
+
+    static func apply(_ decoded: Decoded, _ event: RecordedEvent, _ tasks: inout TaskStates, _ db: Database) throws {
+        switch decoded {
+        case .directory(let e): try applyDirectory(e, db)
+        case .task(let e): try applyTask(e, event, &tasks, db)
+        case .plan(let e): try applyPlan(e, db)
+        case .indicator(let e): try applyIndicator(e, event, db)
+        case .reminder(let e): try applyReminder(e, event, db)
+        case .other: break
+        }
+    }
+
+    /// An event decoded for the read models; streams they do not show are `other`.
+    enum Decoded: Sendable {
+        case directory(Directory.Event), task(TaskEvent), plan(PlanEvent), indicator(IndicatorEvent)
+        case reminder(ReminderEvent), other
+
+        init(_ event: RecordedEvent) throws {
+            if event.streamID == Directory.streamID {
+                self = .directory(try EventCoding.directoryEvent(event))
+            } else if event.streamID.hasPrefix("task-") {
+                self = .task(try EventCoding.taskEvent(event))
+            } else if event.streamID.hasPrefix("plan-") {
+                self = .plan(try EventCoding.planEvent(event))
+            } else if event.streamID.hasPrefix("indicator-") {
+                self = .indicator(try EventCoding.indicatorEvent(event))
+            } else if event.streamID == ReminderEvent.streamID {
+                self = .reminder(try EventCoding.reminderEvent(event))
+            } else {
+                self = .other
+            }
         }
     }
 

@@ -28,6 +28,15 @@ enum Output {
         }
     }
 
+    /// The positions of a command's events: each, or for many (a plan load)
+    /// the range; a command's events are contiguous in the log.
+    static func positions(_ events: [RecordedEvent]) -> String {
+        guard events.count > 3, let first = events.first, let last = events.last else {
+            return events.map { "#\($0.position)" }.joined(separator: ", ")
+        }
+        return "#\(first.position)–#\(last.position), \(events.count) sự kiện"
+    }
+
     /// Reports a write: the sentence for what was done, or why nothing was written.
     static func written(_ outcome: CommandOutcome, context: CommandContext, json asJSON: Bool, done: String) {
         if asJSON { return json(WriteResult(outcome, commandID: context.commandID)) }
@@ -36,8 +45,7 @@ enum Output {
         } else if outcome.events.isEmpty {
             print("Không có gì thay đổi: việc này đã được ghi nhận trước đó.")
         } else {
-            let positions = outcome.events.map { "#\($0.position)" }.joined(separator: ", ")
-            print("\(done) (sự kiện \(positions))")
+            print("\(done) (sự kiện \(positions(outcome.events)))")
         }
     }
 }

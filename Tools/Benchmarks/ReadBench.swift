@@ -13,6 +13,8 @@ enum ReadBench {
         var rebuild = 0.0
         /// Every event read and folded into its stream's state, as the peer's replay: events per second.
         var replay = 0.0
+        /// The hash chain checked (`ro verify`): events per second.
+        var verify = 0.0
         /// One task's history read and folded (26 events): p50 and p99 in milliseconds.
         var historyP50 = 0.0
         var historyP99 = 0.0
@@ -36,6 +38,7 @@ enum ReadBench {
             figures.events = Int(try store.lastPosition())
             figures.rebuild = Double(figures.events) / (try best(of: 2) { try store.rebuild() })
             figures.replay = Double(figures.events) / (try best(of: 2) { try fold(store) })
+            figures.verify = Double(figures.events) / (try best(of: 2) { _ = try store.verify() })
             (figures.historyP50, figures.historyP99) = try history(store, tasks: tasks, samples: historySamples)
             try store.close()
         }

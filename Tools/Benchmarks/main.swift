@@ -104,6 +104,9 @@ if wanted("reads") {
         limit: scan, peer: peer?.replay_events_per_second, target: "≥ 20% of the limit",
         met: scan.map { r.rebuild >= 0.2 * $0 }))
     figures.append(Figure(
+        name: "verify the chain, \(r.events) events", unit: "events/s", higherIsBetter: true, ro: r.verify,
+        limit: scan, peer: nil, target: "≥ 20% of the limit", met: scan.map { r.verify >= 0.2 * $0 }))
+    figures.append(Figure(
         name: "one task's history (26 events), p99", unit: "ms", higherIsBetter: false, ro: r.historyP99, limit: nil,
         peer: peer?.history_p99_ms, target: "≤ 0.2 ms", met: r.historyP99 <= 0.2))
     let share = Double(sizes.replayTasks) / 10_000

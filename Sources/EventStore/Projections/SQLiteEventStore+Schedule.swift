@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import RoDomain
+
+/// The scheduler's reads of `task_schedule` (see ``Projector/writeSchedule(_:_:_:)``):
+/// what a pass costs follows what is due, not what exists.
+extension SQLiteEventStore {
+    /// Computes again the rows of `task_schedule` that are stale or that an
+    /// event outside their tasks' streams moved (a calendar, a plan published
+    /// again); returns how many. Cheap when there is nothing to do: a read, no
+    /// write lock. Every read below does it first.
+    @discardableResult
+    public func refreshSchedules() throws(StoreError) -> Int {
+        try catchUp()
+        guard try read({ db in try Projector.scheduleWork(db, apply: false) }) > 0 else { return 0 }
+        return try write { db in try Projector.scheduleWork(db, apply: true) }
+    }
+
+    /// The tasks with a notice due by `now`, by task id: the only ones a pass reads.
+    public func dueTasks(at now: Date) throws(StoreError) -> [(id: TaskID, state: TaskState)] {
+        try refreshSchedules()
+        return try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.task_id, v.state FROM task_schedule s JOIN task_view v ON v.task_id = s.task_id
+                    WHERE s.next_at <= ? ORDER BY s.task_id
+                    """,
+                arguments: [Projector.milliseconds(now)]
+            ).map { row in (TaskID(unchecked: row[0]), try EventCoding.state(row[1])) }
+        }
+    }
+
+    /// The instant of a task's next notice as `task_schedule` holds it (`nil`:
+    /// none, or not a task that can owe anything).
+    public func scheduledNotice(of task: TaskID) throws(StoreError) -> Date? {
+        try refreshSchedules()
+        return try read { db in
+            try Int64.fetchOne(db, sql: "SELECT next_at FROM task_schedule WHERE task_id = ?", arguments: [task.rawValue])
+                .map { Date(timeIntervalSince1970: Double($0) / 1000) }
+        }
+    }
+
+    /// When the next notice or retry after `now` falls due: what `--loop` sleeps until.
+    public func nextScheduled(after now: Date) throws(StoreError) -> Date? {
+        try refreshSchedules()
+        return try read { db in
+            let notice = try Int64.fetchOne(
+                db, sql: "SELECT MIN(next_at) FROM task_schedule WHERE next_at > ?", arguments: [Projector.milliseconds(now)]
+            ).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+            let retry = try String.fetchOne(
+                db, sql: "SELECT MIN(retry_at) FROM reminder_mail WHERE status = 'deferred' AND retry_at > ?",
+                arguments: [Timestamp.format(now)]
+            ).flatMap(Timestamp.parse)
+            return [notice, retry].compactMap { $0 }.min()
+        }
+    }
+
+    /// For each item key of these tasks, the highest notice index recorded.
+    public func reminderProgress(of tasks: [TaskID]) throws(StoreError) -> [String: Int] {
+        guard !tasks.isEmpty else { return [:] }
+        try catchUp()
+        return try read { db in
+            var progress: [String: Int] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT item_key, MAX(notice_index) FROM reminder_notice
+                    WHERE task_id IN (SELECT value FROM json_each(?)) GROUP BY item_key
+                    """,
+                arguments: [EventCoding.json(tasks.map(\.rawValue))])
+            while let row = try rows.next() { progress[row[0]] = row[1] }
+            return progress
+        }
+    }
+
+    /// The reminder rules of each plan named, as its latest event publishes them.
+    public func reminderRules(of plans: Set<String>) throws(StoreError) -> [String: ReminderRules] {
+        try read { db in
+            var rules: [String: ReminderRules] = [:]
+            for plan in plans { rules[plan] = try Projector.scheduleRules(plan, db) }
+            return rules
+        }
+    }
+}
+
+extension Projector {
+    /// Counts the `task_schedule` rows to compute again and, with `apply`,
+    /// computes them: every row when the calendar changed since they were
+    /// computed, a plan's rows when the plan was published again, and the rows
+    /// marked stale.
+    static func scheduleWork(_ db: Database, apply: Bool) throws -> Int {
+        var basis: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, position FROM schedule_basis") { basis[row[0]] = row[1] }
+        var moved: [(name: String, position: Int64, plan: String?)] = []
+        let calendar = try latestEvent(of: CalendarEvent.streamID, db)?.position ?? 0
+        if basis["calendar"] != calendar { moved.append(("calendar", calendar, nil)) }
+        for plan in try String.fetchAll(db, sql: "SELECT plan_id FROM plan_view") {
+            let position = try latestEvent(of: PlanEvent.streamID(PlanID(unchecked: plan)), db)?.position ?? 0
+            if basis["plan:" + plan] != position { moved.append(("plan:" + plan, position, plan)) }
+        }
+        guard apply else {
+            let stale = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM task_schedule WHERE next_at = 0)") ?? false
+            return moved.count + (stale ? 1 : 0)
+        }
+        for change in moved {
+            if let plan = change.plan {
+                try db.execute(sql: "UPDATE task_schedule SET next_at = 0 WHERE plan_id = ?", arguments: [plan])
+            } else {
+                try db.execute(sql: "UPDATE task_schedule SET next_at = 0")
+            }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO schedule_basis (name, position) VALUES (?, ?)",
+                arguments: [change.name, change.position])
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.task_id, v.state FROM task_schedule s JOIN task_view v ON v.task_id = s.task_id
+                WHERE s.next_at = 0
+                """)
+        for row in rows { try writeSchedule(row[0], try EventCoding.state(row[1]), db) }
+        return rows.count
+    }
+}

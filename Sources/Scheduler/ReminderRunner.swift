@@ -95,8 +95,8 @@ public struct ReminderRunner: Sendable {
                 let records = digest.entries.map { ReminderEvent.NoticeRecord($0.notice, rung: $0.rung) }
                 return ReminderEvent.MailIntended(
                     messageID: messageID(records.map(\.key), digest.recipient.address), recipient: digest.recipient.address,
-                    recipientName: digest.recipient.name, notices: records, subject: text.subject(digest, now: now),
-                    body: text.body(digest, now: now, names: names), date: now, calendarVersion: calendar.version, at: now)
+                    recipientName: digest.recipient.name, notices: records, sender: text.sender, unitNames: names,
+                    date: now, calendarVersion: calendar.version, at: now)
             }
             unreached = unreachable.map { u in
                 let records = u.notices.map { ReminderEvent.NoticeRecord($0, rung: u.rung) }

@@ -76,4 +76,55 @@ import TestSupport
         #expect(resent.subject == "[Rõ] Nhắc việc: 1 việc cần làm" && resent.body == "Kính gửi anh chị,\nThư cũ.\n")
         #expect(try SendmailMailer(program: "/bin/true", sender: try MailAddress("ro@xa.vn"), displayName: "Rõ").message(resent).body == resent.body)
     }
+
+    /// A record as intents wrote them before: every field.
+    struct FullRecord: Encodable {
+        var key, item: String
+        var index: Int
+        var task: TaskID
+        var code: String?
+        var title: String
+        var unit: UnitID
+        var kind: String
+        var period: Period?
+        var deliverable: String?
+        var offset: String
+        var lastDay: LocalDay
+        var due: Date
+        var day: LocalDay
+        var rung: Plan.Reminders.Rung
+
+        init(_ r: ReminderEvent.NoticeRecord) {
+            (key, item, index, task, code, title, unit) = (r.key, r.item, r.index, r.task, r.code, r.title, r.unit)
+            (kind, period, deliverable, offset, lastDay, due, day, rung) =
+                (r.kind, r.period, r.deliverable, r.offset, r.lastDay, r.due, r.day, r.rung)
+        }
+    }
+
+    @Test func aNoticeRecordIsStoredWithoutWhatItsItemKeySaysAndReadsBackTheSame() async throws {
+        let world = try SchedulerWorld()
+        let handler = world.temporary.handler(at: Fixture.instant("2026-11-05T08:30:00+07:00"))
+        // An acceptance, a returned report (round 1) and a deliverable, besides the reports.
+        _ = try handler.execute(
+            .assign(.init(
+                title: "Chưa tiếp nhận", lead: SchedulerWorld.vhxh, coUnits: [],
+                due: try CommuneTime.deadline(fromDate: "2026-11-30", field: "hạn"), output: nil)),
+            on: TaskID(unchecked: "kh/3"), context: ctx("chutich"))
+        let november = Period(year: 2026, month: 11)!
+        _ = try handler.execute(.report(.init(period: november, summary: "Đã làm")), on: SchedulerWorld.task, context: ctx("lan"))
+        _ = try handler.execute(
+            .returnReport(period: november, revision: nil, reason: "Thiếu"), on: SchedulerWorld.task, context: ctx("chutich"))
+        _ = try await world.pass(at: "2026-11-26T08:00:00+07:00")
+        let records = world.mailer.sent.flatMap(\.notices)
+        #expect(Set(records.map(\.kind)) == ["acceptance", "report", "completion"])
+        #expect(records.contains { $0.item == "kh/1|report:2026-11:r1" })
+        let decoder = EventCoding.decoder()
+        for record in records {
+            let compact = EventCoding.json(record)
+            #expect(!compact.contains("\"key\"") && !compact.contains("\"lastDay\""))
+            #expect(try decoder.decode(ReminderEvent.NoticeRecord.self, from: Data(compact.utf8)) == record)
+            let full = EventCoding.json(FullRecord(record))
+            #expect(try decoder.decode(ReminderEvent.NoticeRecord.self, from: Data(full.utf8)) == record)
+        }
+    }
 }

@@ -60,7 +60,7 @@ public enum ReminderEvent: Hashable, Sendable {
             case "report":
                 let round = item.split(separator: "|").last?.split(separator: ":").dropFirst(2).first
                     .flatMap { $0.hasPrefix("r") ? Int($0.dropFirst()) : nil } ?? 0
-                return .report(period ?? Period(year: 1900, month: 1)!, round: round)
+                return .report(period ?? Period(year: 2000, month: 1)!, round: round)
             default: return .completion(deliverable: deliverable ?? "")
             }
         }

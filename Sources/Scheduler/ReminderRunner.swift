@@ -39,7 +39,7 @@ public struct ReminderRunner: Sendable {
         let now = clock.now()
         let pass = try prepare(at: now)
         var report = RunReport(now: now, calendarVersion: pass.calendarVersion, next: pass.next, dryRun: dryRun)
-        report.tasksRead = pass.tasksRead
+        report.tasksRead = pass.tasks.count
         report.unreachable = pass.unreachable
         report.superseded = pass.superseded.map(\.intent)
         let retries = pass.pending.filter { $0.retryAt.map { $0 <= now } ?? true }
@@ -50,17 +50,20 @@ public struct ReminderRunner: Sendable {
         let recorded = pass.intents.map(ReminderEvent.mailIntended) + pass.unreachable.map(ReminderEvent.unreachable)
             + pass.superseded.map { .mailSuperseded(outcome($0.intent, attempt: $0.attempts, at: now)) }
         try record(recorded, at: now)
-        var attempts = Dictionary(uniqueKeysWithValues: retries.map { ($0.intent.messageID, $0.attempts) })
-        for intent in retries.map(\.intent) + pass.intents {
-            let result = await mailer.send(intent)
-            let attempt = (attempts[intent.messageID] ?? 0) + 1
-            attempts[intent.messageID] = attempt
-            let at = clock.now()
-            try record([event(result, intent, attempt: attempt, at: at)], at: at)
-            report.results.append((intent, result))
-        }
+        let attempts = Dictionary(uniqueKeysWithValues: retries.map { ($0.intent.messageID, $0.attempts) })
+        report.results = try await send(
+            retries.map(\.intent) + pass.intents,
+            // While the first digests are with sendmail: the read models take in the intents.
+            meanwhile: { () throws(StoreError) in try store.catchUp() },
+            record: { outcomes throws(StoreError) in
+                let at = clock.now()
+                try record(
+                    outcomes.map { intent, result in
+                        event(result, intent, attempt: (attempts[intent.messageID] ?? 0) + 1, at: at)
+                    }, at: at)
+            })
         // The notices just recorded moved their tasks' next instants; deferrals added retry times.
-        report.next = try store.nextScheduled(after: now)
+        report.next = try store.nextScheduled(after: now, known: pass.tasks)
         return report
     }
 
@@ -72,8 +75,8 @@ public struct ReminderRunner: Sendable {
         var superseded: [PendingMail]
         var calendarVersion: String
         var next: Date?
-        /// How many tasks the pass read: those with a notice due.
-        var tasksRead: Int
+        /// The tasks the pass read: those with a notice due.
+        var tasks: [DueTask]
     }
 
     func prepare(at now: Date) throws(StoreError) -> Pass {
@@ -116,7 +119,7 @@ public struct ReminderRunner: Sendable {
         return Pass(
             intents: intents, unreachable: unreached, pending: kept, superseded: superseded,
             calendarVersion: calendar.version,
-            next: ([try store.nextScheduled(after: now), due.next].compactMap { $0 }).min(), tasksRead: states.count)
+            next: ([try store.nextScheduled(after: now), due.next].compactMap { $0 }).min(), tasks: states)
     }
 
     /// A Message-ID that is the same for the same notices to the same recipient.

@@ -20,21 +20,23 @@ extension Projector {
     /// The `next_at` of a row to compute again.
     static let stale: Int64 = 0
 
-    static func writeSchedule(_ taskID: String, _ state: TaskState, _ db: Database) throws {
+    static func writeSchedule(_ taskID: String, _ state: TaskState, _ db: Database, inputs: ScheduleInputs? = nil) throws {
         guard state.status == .assigned || state.status == .accepted else {
             try db.cachedStatement(sql: "DELETE FROM task_schedule WHERE task_id = ?").execute(arguments: [taskID])
             return
         }
-        let task = ReminderPolicy.Task(id: TaskID(unchecked: taskID), state: state, rules: try scheduleRules(state.plan, db))
-        let next = ReminderPolicy.nextNotice(for: task, recorded: try progress(of: taskID, db), calendar: try scheduleCalendar(db))
+        let inputs = try inputs ?? ScheduleInputs(db)
+        let task = ReminderPolicy.Task(id: TaskID(unchecked: taskID), state: state, rules: try inputs.rules(state.plan, db))
+        let next = ReminderPolicy.nextNotice(for: task, recorded: try progress(of: taskID, db), calendar: inputs.calendar)
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO task_schedule (task_id, plan_id, next_at) VALUES (?, ?, ?)")
             .execute(arguments: [taskID, state.plan, next.map(milliseconds)])
     }
 
     /// Marks the rows of tasks whose recorded notices changed.
     static func markStale(_ tasks: some Sequence<TaskID>, _ db: Database) throws {
-        let statement = try db.cachedStatement(sql: "UPDATE task_schedule SET next_at = 0 WHERE task_id = ?")
-        for task in Set(tasks) { try statement.execute(arguments: [task.rawValue]) }
+        try db.cachedStatement(
+            sql: "UPDATE task_schedule SET next_at = 0 WHERE task_id IN (SELECT value FROM json_each(?)) AND next_at != 0"
+        ).execute(arguments: [EventCoding.json(Set(tasks.map(\.rawValue)).sorted())])
     }
 
     /// An instant as `next_at` holds it: milliseconds, rounded down (a row may
@@ -86,6 +88,22 @@ extension Projector {
         let rules = ReminderRules(published.plan)
         ScheduleCache.shared.keep(rules, for: latest.hash)
         return rules
+    }
+}
+
+/// The calendar and plans' rules for computing many rows at once: looked up once.
+final class ScheduleInputs {
+    let calendar: WorkingCalendar
+    private var rules: [String: ReminderRules] = [:]
+
+    init(_ db: Database) throws { calendar = try Projector.scheduleCalendar(db) }
+
+    func rules(_ plan: String?, _ db: Database) throws -> ReminderRules {
+        guard let plan else { return .standalone }
+        if let known = rules[plan] { return known }
+        let found = try Projector.scheduleRules(plan, db)
+        rules[plan] = found
+        return found
     }
 }
 

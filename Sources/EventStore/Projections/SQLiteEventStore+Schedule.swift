@@ -9,25 +9,29 @@ extension SQLiteEventStore {
     /// event outside their tasks' streams moved (a calendar, a plan published
     /// again); returns how many. Cheap when there is nothing to do: a read, no
     /// write lock. Every read below does it first.
+    ///
+    /// `known` are task states the caller holds (from ``dueTasks(at:)``): one
+    /// whose version is still the task's is used rather than read again.
     @discardableResult
-    public func refreshSchedules() throws(StoreError) -> Int {
+    public func refreshSchedules(known: [DueTask] = []) throws(StoreError) -> Int {
         try catchUp()
         guard try read({ db in try Projector.scheduleWork(db, apply: false) }) > 0 else { return 0 }
-        return try write { db in try Projector.scheduleWork(db, apply: true) }
+        let states = Dictionary(known.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+        return try write { db in try Projector.scheduleWork(db, apply: true, known: states) }
     }
 
     /// The tasks with a notice due by `now`, by task id: the only ones a pass reads.
-    public func dueTasks(at now: Date) throws(StoreError) -> [(id: TaskID, state: TaskState)] {
+    public func dueTasks(at now: Date) throws(StoreError) -> [DueTask] {
         try refreshSchedules()
         return try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.task_id, v.state FROM task_schedule s JOIN task_view v ON v.task_id = s.task_id
+                    SELECT s.task_id, v.version, v.state FROM task_schedule s JOIN task_view v ON v.task_id = s.task_id
                     WHERE s.next_at <= ? ORDER BY s.task_id
                     """,
                 arguments: [Projector.milliseconds(now)]
-            ).map { row in (TaskID(unchecked: row[0]), try EventCoding.state(row[1])) }
+            ).map { row in DueTask(id: TaskID(unchecked: row[0]), version: row[1], state: try EventCoding.state(row[2])) }
         }
     }
 
@@ -41,9 +45,10 @@ extension SQLiteEventStore {
         }
     }
 
-    /// When the next notice or retry after `now` falls due: what `--loop` sleeps until.
-    public func nextScheduled(after now: Date) throws(StoreError) -> Date? {
-        try refreshSchedules()
+    /// When the next notice or retry after `now` falls due: what `--loop` sleeps
+    /// until. `known`: as for ``refreshSchedules(known:)``.
+    public func nextScheduled(after now: Date, known: [DueTask] = []) throws(StoreError) -> Date? {
+        try refreshSchedules(known: known)
         return try read { db in
             let notice = try Int64.fetchOne(
                 db, sql: "SELECT MIN(next_at) FROM task_schedule WHERE next_at > ?", arguments: [Projector.milliseconds(now)]
@@ -84,12 +89,20 @@ extension SQLiteEventStore {
     }
 }
 
+/// A task with a notice due, as a pass reads it.
+public struct DueTask: Sendable {
+    public var id: TaskID
+    /// The task's stream version the state is at.
+    public var version: Int
+    public var state: TaskState
+}
+
 extension Projector {
     /// Counts the `task_schedule` rows to compute again and, with `apply`,
     /// computes them: every row when the calendar changed since they were
     /// computed, a plan's rows when the plan was published again, and the rows
     /// marked stale.
-    static func scheduleWork(_ db: Database, apply: Bool) throws -> Int {
+    static func scheduleWork(_ db: Database, apply: Bool, known: [String: DueTask] = [:]) throws -> Int {
         var basis: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT name, position FROM schedule_basis") { basis[row[0]] = row[1] }
         var moved: [(name: String, position: Int64, plan: String?)] = []
@@ -116,10 +129,15 @@ extension Projector {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT s.task_id, v.state FROM task_schedule s JOIN task_view v ON v.task_id = s.task_id
+                SELECT s.task_id, v.version, v.state FROM task_schedule s JOIN task_view v ON v.task_id = s.task_id
                 WHERE s.next_at = 0
                 """)
-        for row in rows { try writeSchedule(row[0], try EventCoding.state(row[1]), db) }
+        let inputs = try ScheduleInputs(db)
+        for row in rows {
+            let id: String = row[0]
+            let state = try known[id].flatMap { $0.version == row[1] ? $0.state : nil } ?? EventCoding.state(row[2])
+            try writeSchedule(id, state, db, inputs: inputs)
+        }
         return rows.count
     }
 }

@@ -65,6 +65,17 @@ public enum ReminderEvent: Hashable, Sendable {
             }
         }
 
+        init(
+            key: String, item: String, index: Int, task: TaskID, code: String?, title: String, unit: UnitID, kind: String,
+            period: Period?, deliverable: String?, offset: String, lastDay: LocalDay, due: Date, day: LocalDay,
+            rung: Plan.Reminders.Rung
+        ) {
+            (self.key, self.item, self.index, self.task, self.code, self.title, self.unit) =
+                (key, item, index, task, code, title, unit)
+            (self.kind, self.period, self.deliverable, self.offset, self.lastDay, self.due, self.day, self.rung) =
+                (kind, period, deliverable, offset, lastDay, due, day, rung)
+        }
+
         public init(_ notice: Notice, rung: Plan.Reminders.Rung) {
             let item = notice.item
             key = notice.key

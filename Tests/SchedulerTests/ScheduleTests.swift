@@ -112,6 +112,8 @@ import TestSupport
         _ = try await world.pass(at: "2026-11-13T07:30:00+07:00")
         let before = try [SchedulerWorld.task, SchedulerWorld.silentTask].map(world.store.scheduledNotice)
         try world.store.rebuild()
+        // Rebuilt under the calendar and plans in force: nothing to compute again.
+        #expect(try world.store.refreshSchedules() == 0)
         #expect(try [SchedulerWorld.task, SchedulerWorld.silentTask].map(world.store.scheduledNotice) == before)
     }
 }

@@ -35,6 +35,7 @@ enum Projector {
 
     static func clear(_ db: Database) throws {
         for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
+        try resetScheduleBasis(db)
         try setCheckpoint(0, db)
     }
 

@@ -101,6 +101,22 @@ public struct DueTask: Sendable {
 }
 
 extension Projector {
+    /// The basis of an empty `task_schedule`: the calendar's and every plan's
+    /// latest event now. Every row written from here on is computed under these
+    /// or later ones, so a later change is still seen, and the first pass after
+    /// a rebuild does not compute every task again.
+    static func resetScheduleBasis(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO schedule_basis (name, position)
+                SELECT 'calendar', COALESCE(MAX(position), 0) FROM events WHERE stream_id = ?
+                UNION ALL
+                SELECT 'plan:' || SUBSTR(stream_id, 6), MAX(position) FROM events
+                WHERE stream_id >= 'plan-' AND stream_id < 'plan.' GROUP BY stream_id
+                """,
+            arguments: [CalendarEvent.streamID])
+    }
+
     /// Counts the `task_schedule` rows to compute again and, with `apply`,
     /// computes them: every row when the calendar changed since they were
     /// computed, a plan's rows when the plan was published again, and the rows

@@ -131,7 +131,8 @@ for r in results {
 }
 let failed = results.filter { !$0.passed }
 print("\(results.count - failed.count) passed, \(failed.count) failed")
-exit(failed.isEmpty ? 0 : 1)
+let schedulerPassed = try await schedulerBenchmarks(quick: quick, wanted: wanted)
+exit(failed.isEmpty && schedulerPassed ? 0 : 1)
 
 /// The dry run never sends.
 struct NoMail: ReminderMailer {

@@ -10,7 +10,7 @@ import RoDomain
 /// A task's row is written with its `task_view` row, in the same transaction.
 /// What else moves the instant marks rows *stale* (`next_at` = 0, which every
 /// pass takes as due, so a stale row can only cost work, never a reminder) and
-/// ``SQLiteEventStore/refreshSchedules()`` computes them again before a pass
+/// ``SQLiteEventStore/refreshSchedules(known:)`` computes them again before a pass
 /// reads them: a recorded notice (its task's rows), a calendar loaded (every
 /// row) or a plan published again (its tasks' rows). The last two are found by
 /// comparing the position of the calendar's and each plan's latest event with

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import RoDomain
 
-/// The scheduler's reads of `task_schedule` (see ``Projector/writeSchedule(_:_:_:)``):
+/// The scheduler's reads of `task_schedule` (see `Projector+Schedule.swift`):
 /// what a pass costs follows what is due, not what exists.
 extension SQLiteEventStore {
     /// Computes again the rows of `task_schedule` that are stale or that an

@@ -168,6 +168,21 @@ extension SQLiteEventStore {
         migrator.registerMigration("v4-deactivation") { db in
             try db.execute(sql: "ALTER TABLE user_view ADD COLUMN deactivated_at TEXT")
         }
+        migrator.registerMigration("v5-schedule") { db in
+            try db.execute(sql: """
+                CREATE TABLE task_schedule (
+                    task_id TEXT PRIMARY KEY,
+                    plan_id TEXT,
+                    next_at INTEGER
+                );
+                CREATE INDEX task_schedule_next ON task_schedule(next_at);
+                CREATE INDEX task_schedule_plan ON task_schedule(plan_id);
+                CREATE TABLE schedule_basis (
+                    name TEXT PRIMARY KEY,
+                    position INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }()
 }

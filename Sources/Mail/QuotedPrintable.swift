@@ -33,26 +33,36 @@ enum QuotedPrintable {
     static func encode(_ text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if text.hasSuffix("\n") { lines.removeLast() }
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 2)
         for line in lines {
             encodeLine(Array(line.unicodeScalars), into: &out)
-            out += "\n"
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func encodeLine(_ scalars: [Unicode.Scalar], into out: inout String) {
+    /// One line, a scalar at a time, as bytes (a digest's body is thousands of
+    /// scalars: building a string for each one cost more than the rest of a send).
+    private static func encodeLine(_ scalars: [Unicode.Scalar], into out: inout [UInt8]) {
         var width = 0
         for (index, scalar) in scalars.enumerated() {
             let isLast = index == scalars.count - 1
-            var unit = literalOrEncoded(scalar, isLast: isLast)
-            if width + unit.count > (isLast ? lineLimit : lineLimit - 1) {
-                out += "=\n"
+            var literal = isLiteral(scalar, isLast: isLast)
+            let encodedWidth = 3 * UTF8.width(scalar)
+            if width + (literal ? 1 : encodedWidth) > (isLast ? lineLimit : lineLimit - 1) {
+                out.append(UInt8(ascii: "="))
+                out.append(UInt8(ascii: "\n"))
                 width = 0
             }
-            if width == 0 && startsUnsafe(scalars[index...]) { unit = escaped(scalar) }
-            out += unit
-            width += unit.count
+            if width == 0 && startsUnsafe(scalars[index...]) { literal = false }
+            if literal {
+                out.append(UInt8(scalar.value))
+                width += 1
+            } else {
+                appendEscaped(scalar, to: &out)
+                width += encodedWidth
+            }
         }
     }
 
@@ -60,25 +70,28 @@ enum QuotedPrintable {
     /// (`.`) or as an mbox separator (`From `).
     private static func startsUnsafe(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = rest.first else { return false }
-        return first == "." || (first == "F" && rest.prefix(5).map(Character.init) == Array("From "))
+        return first == "." || (first == "F" && rest.prefix(5).elementsEqual("From ".unicodeScalars))
     }
 
-    private static func literalOrEncoded(_ scalar: Unicode.Scalar, isLast: Bool) -> String {
+    /// Printable ASCII other than `=` stands for itself, and so do space and tab
+    /// except at the end of a line.
+    private static func isLiteral(_ scalar: Unicode.Scalar, isLast: Bool) -> Bool {
         switch scalar.value {
-        case 32, 9: isLast ? escaped(scalar) : String(scalar)
-        case 61: escaped(scalar)
-        case 33...126: String(scalar)
-        default: escaped(scalar)
+        case 32, 9: !isLast
+        case 61: false
+        case 33...126: true
+        default: false
         }
     }
 
-    private static func escaped(_ scalar: Unicode.Scalar) -> String {
-        var out = ""
-        for byte in String(scalar).utf8 {
-            out += "="
-            out += byte < 16 ? "0" : ""
-            out += String(byte, radix: 16, uppercase: true)
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// `=XX` for each byte of the scalar's UTF-8.
+    private static func appendEscaped(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        for byte in UTF8.encode(scalar)! {
+            out.append(UInt8(ascii: "="))
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0F)])
         }
-        return out
     }
 }

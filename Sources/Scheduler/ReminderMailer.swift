@@ -12,7 +12,10 @@ public enum MailResult: Hashable, Sendable {
 }
 
 /// Hands a recorded digest to the mail system. The runner calls it only after
-/// the intent is recorded, and records what it returns.
+/// the intent is recorded, and records what it returns; it may hand over
+/// several digests at once (``ReminderRunner/parallelSends``). A mailer tries
+/// once and says how it went: a temporary failure is tried again by a later
+/// pass, never by waiting here.
 public protocol ReminderMailer: Sendable {
     func send(_ mail: ReminderEvent.MailIntended) async -> MailResult
 }

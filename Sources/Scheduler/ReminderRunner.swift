@@ -30,10 +30,16 @@ public struct ReminderRunner: Sendable {
     }
 
     /// Runs one pass. With `dryRun`, records and sends nothing and says what it would do.
+    ///
+    /// A pass reads only the tasks with a notice due by now (``SQLiteEventStore/dueTasks(at:)``)
+    /// and the digests to retry by now. It never waits inside: a digest the mail
+    /// system refuses for now is recorded as deferred with the time to try again,
+    /// and a later pass (or `--loop`, which sleeps until then) tries it.
     public func run(dryRun: Bool = false) async throws(StoreError) -> RunReport {
         let now = clock.now()
         let pass = try prepare(at: now)
         var report = RunReport(now: now, calendarVersion: pass.calendarVersion, next: pass.next, dryRun: dryRun)
+        report.tasksRead = pass.tasks.count
         report.unreachable = pass.unreachable
         report.superseded = pass.superseded.map(\.intent)
         let retries = pass.pending.filter { $0.retryAt.map { $0 <= now } ?? true }
@@ -44,15 +50,20 @@ public struct ReminderRunner: Sendable {
         let recorded = pass.intents.map(ReminderEvent.mailIntended) + pass.unreachable.map(ReminderEvent.unreachable)
             + pass.superseded.map { .mailSuperseded(outcome($0.intent, attempt: $0.attempts, at: now)) }
         try record(recorded, at: now)
-        var attempts = Dictionary(uniqueKeysWithValues: retries.map { ($0.intent.messageID, $0.attempts) })
-        for intent in retries.map(\.intent) + pass.intents {
-            let result = await mailer.send(intent)
-            let attempt = (attempts[intent.messageID] ?? 0) + 1
-            attempts[intent.messageID] = attempt
-            let at = clock.now()
-            try record([event(result, intent, attempt: attempt, at: at)], at: at)
-            report.results.append((intent, result))
-        }
+        let attempts = Dictionary(uniqueKeysWithValues: retries.map { ($0.intent.messageID, $0.attempts) })
+        report.results = try await send(
+            retries.map(\.intent) + pass.intents,
+            // While the first digests are with sendmail: the read models take in the intents.
+            meanwhile: { () throws(StoreError) in try store.catchUp() },
+            record: { outcomes throws(StoreError) in
+                let at = clock.now()
+                try record(
+                    outcomes.map { intent, result in
+                        event(result, intent, attempt: (attempts[intent.messageID] ?? 0) + 1, at: at)
+                    }, at: at)
+            })
+        // The notices just recorded moved their tasks' next instants; deferrals added retry times.
+        report.next = try store.nextScheduled(after: now, known: pass.tasks)
         return report
     }
 
@@ -64,47 +75,51 @@ public struct ReminderRunner: Sendable {
         var superseded: [PendingMail]
         var calendarVersion: String
         var next: Date?
+        /// The tasks the pass read: those with a notice due.
+        var tasks: [DueTask]
     }
 
     func prepare(at now: Date) throws(StoreError) -> Pass {
         let calendar = try store.calendar().calendar
-        var rules: [String: ReminderRules] = [:]
-        for summary in try store.plans() {
-            if let plan = try store.plan(PlanID(unchecked: summary.id))?.plan { rules[summary.id] = ReminderRules(plan) }
-        }
-        let tasks = try store.activeTasks().map { task in
+        let states = try store.dueTasks(at: now)
+        let rules = try store.reminderRules(of: Set(states.compactMap(\.state.plan)))
+        let tasks = states.map { task in
             ReminderPolicy.Task(id: task.id, state: task.state, rules: task.state.plan.flatMap { rules[$0] } ?? .standalone)
         }
-        let units = Dictionary(try store.units().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let due = ReminderPolicy.dueReminders(
-            now: now, tasks: tasks, recorded: try store.reminderProgress(), calendar: calendar)
-        let (digests, unreachable) = Digest.route(due.notices, Addressing(units: units, users: try store.activeUsers()))
-        let names = units.mapValues(\.name)
-        let intents = digests.map { digest in
-            let records = digest.entries.map { ReminderEvent.NoticeRecord($0.notice, rung: $0.rung) }
-            return ReminderEvent.MailIntended(
-                messageID: messageID(records.map(\.key), digest.recipient.address), recipient: digest.recipient.address,
-                recipientName: digest.recipient.name, notices: records, subject: text.subject(digest, now: now),
-                body: text.body(digest, now: now, names: names), date: now, calendarVersion: calendar.version, at: now)
-        }
-        let unreached = unreachable.map { u in
-            let records = u.notices.map { ReminderEvent.NoticeRecord($0, rung: u.rung) }
-            return ReminderEvent.Unreached(
-                id: "unreachable." + HashChain.fingerprint(Data((records.map(\.key) + [u.rung.rawValue]).joined(separator: "\n").utf8)).prefix(32),
-                unit: u.unit, rung: u.rung, reason: "đơn vị \(names[u.unit] ?? u.unit.rawValue) không có địa chỉ email cho bậc \(u.rung.vietnamese)",
-                notices: records, calendarVersion: calendar.version, at: now)
+            now: now, tasks: tasks, recorded: try store.reminderProgress(of: tasks.map(\.id)), calendar: calendar)
+        var intents: [ReminderEvent.MailIntended] = []
+        var unreached: [ReminderEvent.Unreached] = []
+        if !due.notices.isEmpty {
+            let units = Dictionary(try store.units().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let (digests, unreachable) = Digest.route(due.notices, Addressing(units: units, users: try store.activeUsers()))
+            let names = units.mapValues(\.name)
+            intents = digests.map { digest in
+                let records = digest.entries.map { ReminderEvent.NoticeRecord($0.notice, rung: $0.rung) }
+                return ReminderEvent.MailIntended(
+                    messageID: messageID(records.map(\.key), digest.recipient.address), recipient: digest.recipient.address,
+                    recipientName: digest.recipient.name, notices: records, sender: text.sender, unitNames: names,
+                    date: now, calendarVersion: calendar.version, at: now)
+            }
+            unreached = unreachable.map { u in
+                let records = u.notices.map { ReminderEvent.NoticeRecord($0, rung: u.rung) }
+                return ReminderEvent.Unreached(
+                    id: "unreachable." + HashChain.fingerprint(Data((records.map(\.key) + [u.rung.rawValue]).joined(separator: "\n").utf8)).prefix(32),
+                    unit: u.unit, rung: u.rung, reason: "đơn vị \(names[u.unit] ?? u.unit.rawValue) không có địa chỉ email cho bậc \(u.rung.vietnamese)",
+                    notices: records, calendarVersion: calendar.version, at: now)
+            }
         }
         // A pending digest whose every item has a newer notice in this pass is not worth sending.
         let newer = Dictionary(due.notices.map { ($0.item.key, $0.index) }, uniquingKeysWith: max)
-        let pending = try store.pendingMails()
+        let pending = try store.pendingMails(dueBy: now, about: Set(states.map(\.id)))
         let superseded = pending.filter { mail in
             mail.intent.notices.allSatisfy { notice in newer[notice.item].map { $0 > notice.index } ?? false }
         }
         let kept = pending.filter { mail in !superseded.contains { $0.intent.messageID == mail.intent.messageID } }
-        let retryTimes = kept.compactMap(\.retryAt).filter { $0 > now }
         return Pass(
             intents: intents, unreachable: unreached, pending: kept, superseded: superseded,
-            calendarVersion: calendar.version, next: (retryTimes + [due.next].compactMap { $0 }).min())
+            calendarVersion: calendar.version,
+            next: ([try store.nextScheduled(after: now), due.next].compactMap { $0 }).min(), tasks: states)
     }
 
     /// A Message-ID that is the same for the same notices to the same recipient.
@@ -158,6 +173,8 @@ public struct RunReport: Sendable {
     /// When the next notice or retry falls due.
     public var next: Date?
     public var dryRun: Bool
+    /// How many tasks the pass read: those with a notice due by `now`.
+    public var tasksRead = 0
     /// Each digest sent (or, in a dry run, that would be) with its result.
     public var results: [(mail: ReminderEvent.MailIntended, result: MailResult?)] = []
     public var unreachable: [ReminderEvent.Unreached] = []

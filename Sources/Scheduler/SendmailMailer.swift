@@ -13,6 +13,17 @@ public struct SendmailMailer: ReminderMailer {
         self.from = from
     }
 
+    /// The scheduler's mailer: the sendmail program at `program`, tried once per
+    /// digest and pass. A temporary failure is not retried after a sleep inside
+    /// the pass (that made a pass whose sendmail defers everything take minutes);
+    /// it is recorded as deferred with the time to try again
+    /// (``RetryPolicy``), and a later pass tries it then.
+    public init(program: String, sender: MailAddress, displayName: String) {
+        self.init(
+            transport: Sendmail(program: program, envelopeSender: sender, retries: 0),
+            from: Mailbox(sender, displayName: displayName))
+    }
+
     /// The message a recorded digest stands for: the same every time it is built.
     public func message(_ mail: ReminderEvent.MailIntended) throws(MailError) -> MailMessage {
         try MailMessage(

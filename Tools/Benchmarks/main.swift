@@ -47,7 +47,7 @@ struct Sizes {
 let sizes = quick
     ? Sizes(commandTasks: 8, writerTasks: 16, replayTasks: 200, rebuildEvents: 20_000, historyTasks: 200, peerTasks: 16)
     : Sizes(
-        commandTasks: 200 * scale, writerTasks: 320 * scale, replayTasks: 10_000 * scale, rebuildEvents: 1_000_000 * scale,
+        commandTasks: 200 * scale, writerTasks: 320 * scale, replayTasks: 10_000 * scale, rebuildEvents: 1_000_012 * scale,
         historyTasks: 10_000 * scale, peerTasks: 200 * scale)
 
 func say(_ text: String) { FileHandle.standardError.write(Data("ro-bench: \(text)\n".utf8)) }
@@ -131,6 +131,16 @@ if wanted("memory") {
     figures.append(Figure(
         name: "rebuild of \(memory.events) events, peak RSS", unit: "MB", higherIsBetter: false, ro: memory.mb,
         limit: nil, peer: nil, target: "< 150 MB at 1,000,000", met: memory.events >= 1_000_000 ? memory.mb < 150 : nil))
+}
+
+if only == nil || only!.hasPrefix("remind") { say("scheduler") }
+for f in try await schedulerFigures(quick: quick, wanted: wanted) {
+    let memory = f.limitMegabytes.map { limit in
+        ", ≤ \(Int(limit)) MB" + (f.megabytes.map { String(format: " (%.0f MB)", $0) } ?? "")
+    }
+    figures.append(Figure(
+        name: "scheduler: \(f.what)", unit: "ms", higherIsBetter: false, ro: f.seconds * 1000, limit: nil, peer: nil,
+        target: "≤ \(Report.number(f.limitSeconds * 1000)) ms" + (memory ?? ""), met: f.passed))
 }
 
 print(Report.table(figures))

@@ -55,8 +55,13 @@ public struct DueItem: Hashable, Sendable {
     public var key: String { "\(task)|\(kindKey)" }
 
     /// What is owed, as officials say it: "Báo cáo tháng 11/2026".
+    public var vietnamese: String { kind.vietnamese }
+}
+
+extension DueItem.Kind {
+    /// What is owed, as officials say it: "Báo cáo tháng 11/2026".
     public var vietnamese: String {
-        switch kind {
+        switch self {
         case .acceptance: "Tiếp nhận nhiệm vụ"
         case .report(let period, let round):
             round == 0 ? "Báo cáo tháng \(period.vietnamese)" : "Báo cáo tháng \(period.vietnamese) (gửi lại sau khi bị trả lại)"
@@ -77,29 +82,18 @@ extension DueItem {
     ) -> [DueItem] {
         guard state.status == .assigned || state.status == .accepted else { return [] }
         let limit = now.addingTimeInterval(lookAhead)
-        /// The item of a deadline, moved by the plan's holiday rule.
         func item(_ kind: Kind, due: Date) -> DueItem {
-            let written = LocalDay.containing(due.addingTimeInterval(-1))
-            let lastDay = rules.reminders.deadlineOnHoliday.apply(to: written, calendar)
-            return DueItem(
-                task: task, kind: kind, unit: state.lead, title: state.title, code: state.code, coordinator: rules.coordinator,
-                lastDay: lastDay,
-                due: lastDay == written ? due : lastDay.end)
+            DueItem.item(kind, due: due, of: task, state, rules: rules, calendar: calendar)
         }
         var items: [DueItem] = []
         if state.status == .assigned {
-            let handed = LocalDay.containing(state.leadSince ?? state.assignedAt)
-            items.append(item(.acceptance, due: calendar.addingWorkingDays(rules.reminders.acceptanceDays, to: handed).end))
+            items.append(item(.acceptance, due: acceptanceDue(state, rules: rules, calendar: calendar)))
         }
         var period = Period.containing(state.assignedAt)
         while state.reporting.due(for: period) <= limit {
             let due = state.reporting.due(for: period)
-            let report = state.reports[period]
-            let inHorizon = rules.horizon.map { $0.years.contains(period.year) } ?? true
-            if due > state.assignedAt, inHorizon, report == nil || report?.status == .returned {
-                let round = report?.status == .returned ? report!.revision : 0
-                items.append(item(.report(period, round: round), due: due))
-            }
+            let (owed, round) = reportOwed(period, state, rules: rules)
+            if owed { items.append(item(.report(period, round: round), due: due)) }
             if period.year >= 2100 { break }
             period = period.next
         }
@@ -107,6 +101,35 @@ extension DueItem {
             items.append(item(.completion(deliverable: deliverable.key), due: deliverable.due))
         }
         return items
+    }
+}
+
+extension DueItem {
+    /// The item of a deadline, moved by the plan's holiday rule.
+    static func item(
+        _ kind: Kind, due: Date, of task: TaskID, _ state: TaskState, rules: ReminderRules, calendar: WorkingCalendar
+    ) -> DueItem {
+        let written = LocalDay.containing(due.addingTimeInterval(-1))
+        let lastDay = rules.reminders.deadlineOnHoliday.apply(to: written, calendar)
+        return DueItem(
+            task: task, kind: kind, unit: state.lead, title: state.title, code: state.code, coordinator: rules.coordinator,
+            lastDay: lastDay, due: lastDay == written ? due : lastDay.end)
+    }
+
+    /// When an assigned task's acceptance is due: working days after it was given to its lead unit.
+    static func acceptanceDue(_ state: TaskState, rules: ReminderRules, calendar: WorkingCalendar) -> Date {
+        let handed = LocalDay.containing(state.leadSince ?? state.assignedAt)
+        return calendar.addingWorkingDays(rules.reminders.acceptanceDays, to: handed).end
+    }
+
+    /// Whether a report for `period` is owed (if its deadline comes): after the
+    /// assignment, within the plan's years, not submitted or approved; and its round.
+    static func reportOwed(_ period: Period, _ state: TaskState, rules: ReminderRules) -> (owed: Bool, round: Int) {
+        let report = state.reports[period]
+        let inHorizon = rules.horizon.map { $0.years.contains(period.year) } ?? true
+        let owed = state.reporting.due(for: period) > state.assignedAt && inHorizon
+            && (report == nil || report?.status == .returned)
+        return (owed, report?.status == .returned ? report!.revision : 0)
     }
 }
 

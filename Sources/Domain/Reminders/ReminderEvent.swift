@@ -53,6 +53,29 @@ public enum ReminderEvent: Hashable, Sendable {
         /// Why the recipient hears of it.
         public var rung: Plan.Reminders.Rung
 
+        /// What is owed, as the item's kind: the report's round is read from the item key (`…:r1`).
+        public var itemKind: DueItem.Kind {
+            switch kind {
+            case "acceptance": return .acceptance
+            case "report":
+                let round = item.split(separator: "|").last?.split(separator: ":").dropFirst(2).first
+                    .flatMap { $0.hasPrefix("r") ? Int($0.dropFirst()) : nil } ?? 0
+                return .report(period ?? Period(year: 2000, month: 1)!, round: round)
+            default: return .completion(deliverable: deliverable ?? "")
+            }
+        }
+
+        init(
+            key: String, item: String, index: Int, task: TaskID, code: String?, title: String, unit: UnitID, kind: String,
+            period: Period?, deliverable: String?, offset: String, lastDay: LocalDay, due: Date, day: LocalDay,
+            rung: Plan.Reminders.Rung
+        ) {
+            (self.key, self.item, self.index, self.task, self.code, self.title, self.unit) =
+                (key, item, index, task, code, title, unit)
+            (self.kind, self.period, self.deliverable, self.offset, self.lastDay, self.due, self.day, self.rung) =
+                (kind, period, deliverable, offset, lastDay, due, day, rung)
+        }
+
         public init(_ notice: Notice, rung: Plan.Reminders.Rung) {
             let item = notice.item
             key = notice.key
@@ -79,19 +102,60 @@ public enum ReminderEvent: Hashable, Sendable {
         }
     }
 
+    /// The intent to send one digest, recorded before sendmail runs.
+    ///
+    /// It records the digest's items (``notices``), the words that are not in
+    /// them (the sender's and units' names) and the ``template`` version, not the
+    /// rendered text: ``subject`` and ``body`` are rendered again from them,
+    /// identically, whenever the mail is sent, retried or shown. Intents recorded
+    /// before templates existed carry their subject and body as sent; they are
+    /// read back as they are.
     public struct MailIntended: Hashable, Codable, Sendable {
         /// The Message-ID (without angle brackets), derived from the notices and the recipient.
         public var messageID: String
         public var recipient: String
         public var recipientName: String?
         public var notices: [NoticeRecord]
-        /// Exactly what is sent, so a retry sends the same message.
-        public var subject: String
-        public var body: String
+        /// The ``ReminderTemplate`` version the text is rendered with; `nil` for
+        /// an intent that carries its text (``storedSubject``, ``storedBody``).
+        public var template: Int?
+        /// Who the mail is from, as the commune names itself ("UBND xã Nhơn Trạch").
+        public var sender: String?
+        /// The names of the units the items are about, by unit id.
+        public var unitNames: [String: String]?
+        /// The subject and body as sent, in intents recorded before templates.
+        public var storedSubject: String?
+        public var storedBody: String?
         public var date: Date
         public var calendarVersion: String
         public var at: Date
 
+        enum CodingKeys: String, CodingKey {
+            case messageID, recipient, recipientName, notices, template, sender, unitNames, date, calendarVersion, at
+            case storedSubject = "subject"
+            case storedBody = "body"
+        }
+
+        /// An intent rendered by the current ``ReminderTemplate``.
+        public init(
+            messageID: String, recipient: String, recipientName: String?, notices: [NoticeRecord], sender: String,
+            unitNames: [UnitID: String], date: Date, calendarVersion: String, at: Date
+        ) {
+            self.messageID = messageID
+            self.recipient = recipient
+            self.recipientName = recipientName
+            self.notices = notices
+            template = ReminderTemplate.current
+            self.sender = sender
+            let units = Set(notices.map(\.unit))
+            self.unitNames = Dictionary(
+                uniqueKeysWithValues: unitNames.filter { units.contains($0.key) }.map { ($0.key.rawValue, $0.value) })
+            self.date = date
+            self.calendarVersion = calendarVersion
+            self.at = at
+        }
+
+        /// An intent that carries its text, as recorded before templates existed.
         public init(
             messageID: String, recipient: String, recipientName: String?, notices: [NoticeRecord], subject: String,
             body: String, date: Date, calendarVersion: String, at: Date
@@ -100,11 +164,22 @@ public enum ReminderEvent: Hashable, Sendable {
             self.recipient = recipient
             self.recipientName = recipientName
             self.notices = notices
-            self.subject = subject
-            self.body = body
+            storedSubject = subject
+            storedBody = body
             self.date = date
             self.calendarVersion = calendarVersion
             self.at = at
+        }
+
+        /// The subject, exactly as sent.
+        public var subject: String { storedSubject ?? ReminderTemplate.subject(notices, now: date) }
+
+        /// The body, exactly as sent.
+        public var body: String {
+            storedBody
+                ?? ReminderTemplate.body(
+                    recipient: recipient, name: recipientName, notices: notices, now: date, sender: sender ?? "",
+                    unitNames: unitNames ?? [:])
         }
     }
 

@@ -39,7 +39,7 @@ public enum ReminderPolicy {
         var next: Date?
         for task in tasks {
             let schedule = ReminderSchedule(rule: task.rules.reminders, calendar: calendar)
-            let lookAhead = TimeInterval((task.rules.reminders.before.max() ?? 0) + 10) * 86_400
+            let lookAhead = lookAhead(task.rules)
             let items = DueItem.items(
                 of: task.id, task.state, rules: task.rules, calendar: calendar, now: now, lookAhead: lookAhead)
             for item in items {
@@ -50,5 +50,11 @@ public enum ReminderPolicy {
             }
         }
         return Due(notices: due, next: next)
+    }
+
+    /// How far ahead of a deadline its item is considered: the earliest notice
+    /// before it, and ten days more.
+    static func lookAhead(_ rules: ReminderRules) -> TimeInterval {
+        TimeInterval((rules.reminders.before.max() ?? 0) + 10) * 86_400
     }
 }

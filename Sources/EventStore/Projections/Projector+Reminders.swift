@@ -20,6 +20,7 @@ extension Projector {
                     e.calendarVersion, record.position,
                 ])
             try insertNotices(e.notices, message: e.messageID, db)
+            try markStale(e.notices.map(\.task), db)
         case .unreachable(let e):
             try db.execute(
                 sql: """
@@ -32,6 +33,7 @@ extension Projector {
                     e.calendarVersion, record.position,
                 ])
             try insertNotices(e.notices, message: e.id, db)
+            try markStale(e.notices.map(\.task), db)
         case .mailAccepted(let e): try setOutcome("accepted", e, db)
         case .mailDeferred(let e): try setOutcome("deferred", e, db)
         case .mailFailed(let e): try setOutcome("failed", e, db)

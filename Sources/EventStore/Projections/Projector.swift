@@ -13,11 +13,11 @@ enum Projector {
     static let name = "read-models"
     /// Bump when the read models change shape or meaning: a store whose
     /// checkpoint has another version is rebuilt on the next catch-up.
-    static let version = 4
+    static let version = 5
     static let batchSize = 500
     static let tables = [
         "unit_view", "user_view", "task_view", "report_view", "plan_view", "indicator_values", "reminder_mail",
-        "reminder_notice",
+        "reminder_notice", "task_schedule", "schedule_basis",
     ]
 
     static func checkpoint(_ db: Database) throws -> (version: Int, position: Int64)? {
@@ -35,6 +35,7 @@ enum Projector {
 
     static func clear(_ db: Database) throws {
         for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
+        try resetScheduleBasis(db)
         try setCheckpoint(0, db)
     }
 
@@ -221,6 +222,7 @@ enum Projector {
                 state.output, Timestamp.format(state.assignedAt), Timestamp.format(record.metadata.recordedAt),
                 record.version, EventCoding.json(state),
             ])
+        try writeSchedule(taskID, state, db)
     }
 
     /// Writes one period's report row. The unit is set when the report is

@@ -59,16 +59,22 @@ extension SQLiteEventStore {
         }
     }
 
-    /// The digests still to send or to try again, oldest first.
-    public func pendingMails() throws(StoreError) -> [PendingMail] {
+    /// The digests still to send or to try again, oldest first. With `now`,
+    /// only those to send by then and those that carry a notice of one of
+    /// `tasks` (which newer notices of these tasks may make superseded).
+    public func pendingMails(dueBy now: Date? = nil, about tasks: Set<TaskID> = []) throws(StoreError) -> [PendingMail] {
         try catchUp()
+        var sql = "SELECT position, attempts, retry_at FROM reminder_mail WHERE status IN ('intended', 'deferred')"
+        var arguments: StatementArguments = []
+        if let now {
+            sql += """
+                 AND (retry_at IS NULL OR retry_at <= ? OR message_id IN (
+                    SELECT message_id FROM reminder_notice WHERE task_id IN (SELECT value FROM json_each(?))))
+                """
+            arguments = [Timestamp.format(now), EventCoding.json(tasks.map(\.rawValue).sorted())]
+        }
         return try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT position, attempts, retry_at FROM reminder_mail
-                    WHERE status IN ('intended', 'deferred') ORDER BY position
-                    """)
+            let rows = try Row.fetchAll(db, sql: sql + " ORDER BY position", arguments: arguments)
             return try rows.map { row in
                 let events = try SQLiteEventStore.events(db, where: "position = ?", [row["position"] as Int64], limit: 1)
                 guard let event = events.first, case .mailIntended(let intent) = try EventCoding.reminderEvent(event) else {
@@ -131,7 +137,8 @@ extension SQLiteEventStore {
 
     /// The working-day calendar in force, and the events that set it.
     public func calendar() throws(StoreError) -> (calendar: WorkingCalendar, version: Int) {
-        let events = try events(of: CalendarEvent.streamID)
-        return (CalendarEvent.current(try events.map(EventCoding.calendarEvent)), events.last?.version ?? 0)
+        try read { db in
+            (try Projector.scheduleCalendar(db), try SQLiteEventStore.version(of: CalendarEvent.streamID, db))
+        }
     }
 }

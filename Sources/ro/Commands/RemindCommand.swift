@@ -73,9 +73,7 @@ struct Remind: AsyncParsableCommand {
             try? database.plan(PlanID(unchecked: summary.id))?.plan.commune.name
         }.first
         let name = commune.map { "UBND \($0.prefix(1).lowercased() + $0.dropFirst())" } ?? "UBND xã"
-        let mailer = SendmailMailer(
-            transport: Sendmail(program: program, envelopeSender: sender),
-            from: Mailbox(sender, displayName: "Rõ — \(name)"))
+        let mailer = SendmailMailer(program: program, sender: sender, displayName: "Rõ — \(name)")
         return ReminderRunner(
             store: database, mailer: mailer, clock: clock, messageDomain: String(sender.domain),
             text: ReminderText(sender: name))

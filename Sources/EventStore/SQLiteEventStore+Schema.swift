@@ -183,6 +183,10 @@ extension SQLiteEventStore {
                 );
                 """)
         }
+        migrator.registerMigration("v6-task-snapshots") { db in
+            // The version `state` was written at (NULL: at `version`); see Projector.writeTask.
+            try db.execute(sql: "ALTER TABLE task_view ADD COLUMN state_version INTEGER")
+        }
         return migrator
     }()
 }

@@ -13,7 +13,7 @@ enum Projector {
     static let name = "read-models"
     /// Bump when the read models change shape or meaning: a store whose
     /// checkpoint has another version is rebuilt on the next catch-up.
-    static let version = 5
+    static let version = 6
     static let batchSize = 500
     static let tables = [
         "unit_view", "user_view", "task_view", "report_view", "plan_view", "indicator_values", "reminder_mail",
@@ -113,21 +113,29 @@ enum Projector {
         static let capacity = 2_000
         var known: [String: StateCache.Entry]
         var touched: [String: (TaskState, RecordedEvent)] = [:]
+        /// The last snapshot each touched task reached (see ``isSnapshot(_:)``).
+        var snapshots: [String: (version: Int, state: TaskState)] = [:]
 
         mutating func state(_ taskID: String, before record: RecordedEvent, _ db: Database) throws -> TaskState {
             if let (state, _) = touched[taskID] { return state }
             if let entry = known[record.streamID], entry.version == record.version - 1, let state = entry.state as? TaskState {
                 return state
             }
-            let stored = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT state FROM task_view WHERE task_id = ?"), arguments: [taskID])
-            return try stored.map(EventCoding.state) ?? .initial
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT \(taskStateColumns) FROM task_view WHERE task_id = ?"), arguments: [taskID])
+            return try row.map { try taskState($0, db) } ?? .initial
+        }
+
+        mutating func evolved(_ taskID: String, _ state: TaskState, _ record: RecordedEvent) {
+            touched[taskID] = (state, record)
+            if isSnapshot(record.version) { snapshots[taskID] = (record.version, state) }
         }
 
         /// Writes the states folded since the last flush, and forgets them.
         mutating func flush(_ db: Database) throws {
-            for (taskID, (state, record)) in touched { try writeTask(taskID, state, record, db) }
+            for (taskID, (state, record)) in touched { try writeTask(taskID, state, record, snapshot: snapshots[taskID], db) }
             touched.removeAll(keepingCapacity: true)
+            snapshots.removeAll(keepingCapacity: true)
         }
     }
 
@@ -156,7 +164,7 @@ enum Projector {
     static func applyTask(_ event: TaskEvent, _ record: RecordedEvent, _ tasks: inout TaskStates, _ db: Database) throws {
         let taskID = String(record.streamID.dropFirst("task-".count))
         let state = TaskState.evolve(try tasks.state(taskID, before: record, db), event)
-        tasks.touched[taskID] = (state, record)
+        tasks.evolved(taskID, state, record)
         switch event {
         case .reportSubmitted(let e):
             try upsertReport(taskID, state, e.period, unit: state.lead, db)
@@ -208,21 +216,62 @@ enum Projector {
         ])
     }
 
-    static func writeTask(_ taskID: String, _ state: TaskState, _ record: RecordedEvent, _ db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO task_view (task_id, title, lead_unit, co_units, status, due, original_due,
-                    output, assigned_at, updated_at, version, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                taskID, state.title, state.lead.rawValue, state.coUnits.map(\.rawValue).joined(separator: ","),
-                state.status.rawValue, state.due.map(Timestamp.format), state.originalDue.map(Timestamp.format),
-                state.output, Timestamp.format(state.assignedAt), Timestamp.format(record.metadata.recordedAt),
-                record.version, EventCoding.json(state),
-            ])
+    /// Writes a task's row. Its full state (`state`, a few KB of JSON that
+    /// grow with every report) is written only at snapshot versions, the
+    /// other columns every time; a reader folds the events after
+    /// `state_version` on top (at most ``snapshotEvery`` − 1 of them).
+    static func writeTask(
+        _ taskID: String, _ state: TaskState, _ record: RecordedEvent, snapshot: (version: Int, state: TaskState)?,
+        _ db: Database
+    ) throws {
+        var arguments: StatementArguments = [
+            state.title, state.lead.rawValue, state.coUnits.map(\.rawValue).joined(separator: ","),
+            state.status.rawValue, state.due.map(Timestamp.format), state.originalDue.map(Timestamp.format),
+            state.output, Timestamp.format(state.assignedAt), Timestamp.format(record.metadata.recordedAt),
+            record.version,
+        ]
+        if let snapshot {
+            arguments += [EventCoding.json(snapshot.state), snapshot.version, taskID]
+            try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO task_view (title, lead_unit, co_units, status, due, original_due,
+                        output, assigned_at, updated_at, version, state, state_version, task_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: arguments)
+        } else {
+            arguments += [taskID]
+            try db.cachedStatement(
+                sql: """
+                    UPDATE task_view SET title = ?, lead_unit = ?, co_units = ?, status = ?, due = ?, original_due = ?,
+                        output = ?, assigned_at = ?, updated_at = ?, version = ? WHERE task_id = ?
+                    """
+            ).execute(arguments: arguments)
+        }
         try writeSchedule(taskID, state, db)
+    }
+
+    /// Every how many versions a task's full state is written: at version 1
+    /// and at each multiple of this, whether the events came one command at
+    /// a time or in a rebuild, so both leave the same rows.
+    static let snapshotEvery = 16
+
+    static func isSnapshot(_ version: Int) -> Bool { version == 1 || version % snapshotEvery == 0 }
+
+    /// The columns ``taskState(_:_:)`` reads from `task_view`, in its order.
+    static let taskStateColumns = "task_id, version, state, state_version"
+
+    /// A task's state from its `task_view` row (``taskStateColumns``): the
+    /// snapshot, with the task's events after it folded on top.
+    static func taskState(_ row: Row, _ db: Database) throws -> TaskState {
+        let version: Int = row[1]
+        var state = try EventCoding.state(row[2])
+        let snapshot: Int = row[3] ?? version
+        guard snapshot < version else { return state }
+        let tail = try SQLiteEventStore.events(
+            db, where: "stream_id = ? AND stream_version > ?", ["task-" + (row[0] as String), snapshot])
+        for event in tail { state = TaskState.evolve(state, try EventCoding.taskEvent(event)) }
+        return state
     }
 
     /// Writes one period's report row. The unit is set when the report is

@@ -23,9 +23,9 @@ extension SQLiteEventStore {
         let states = try read { db in
             Dictionary(
                 try Row.fetchAll(
-                    db, sql: "SELECT task_id, version, state FROM task_view WHERE task_id IN (\(placeholders))",
+                    db, sql: "SELECT \(Projector.taskStateColumns) FROM task_view WHERE task_id IN (\(placeholders))",
                     arguments: StatementArguments(ids)
-                ).map { row in (row[0] as String, try taskState(row)) },
+                ).map { row in (row[0] as String, try taskState(row, db)) },
                 uniquingKeysWith: { a, _ in a })
         }
         // One state per row, so the standing and the report always agree.

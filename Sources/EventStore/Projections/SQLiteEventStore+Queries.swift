@@ -51,8 +51,9 @@ extension SQLiteEventStore {
     public func task(_ id: TaskID) throws(StoreError) -> TaskState? {
         try catchUp()
         return try read { db in
-            try Row.fetchOne(db, sql: "SELECT task_id, version, state FROM task_view WHERE task_id = ?", arguments: [id.rawValue])
-                .map(taskState)
+            try Row.fetchOne(
+                db, sql: "SELECT \(Projector.taskStateColumns) FROM task_view WHERE task_id = ?", arguments: [id.rawValue]
+            ).map { try taskState($0, db) }
         }
     }
 
@@ -68,10 +69,10 @@ extension SQLiteEventStore {
             conditions.append("status = ?")
             arguments += [status.rawValue]
         }
-        let sql = "SELECT task_id, version, state FROM task_view WHERE \(conditions.joined(separator: " AND ")) ORDER BY task_id"
+        let sql = "SELECT \(Projector.taskStateColumns) FROM task_view WHERE \(conditions.joined(separator: " AND ")) ORDER BY task_id"
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row -> TaskSummary? in
-                let state = try taskState(row)
+                let state = try taskState(row, db)
                 if let period = filter.period, !state.owesReport(for: period) { return nil }
                 let overdue = state.isOverdue(at: now)
                 if filter.overdueAt != nil, !state.isOverdue(at: filter.overdueAt!) { return nil }
@@ -94,7 +95,7 @@ extension SQLiteEventStore {
         let names = Dictionary(try units().map { ($0.id.rawValue, $0.name) }, uniquingKeysWith: { a, _ in a })
         try catchUp()
         let states = try read { db in
-            try Row.fetchAll(db, sql: "SELECT task_id, version, state FROM task_view").map(taskState)
+            try Row.fetchAll(db, sql: "SELECT \(Projector.taskStateColumns) FROM task_view").map { try taskState($0, db) }
         }
         var result: [Period: [UnitMonthStatus]] = [:]
         for period in periods {
@@ -111,14 +112,14 @@ extension SQLiteEventStore {
         return result
     }
 
-    /// The state of a `task_view` row (`task_id, version, state`): from the
-    /// store's cache when it holds that version of the task, so a server that
-    /// has read a task once decodes it again only after it changed.
-    func taskState(_ row: Row) throws -> TaskState {
+    /// The state of a `task_view` row (``Projector/taskStateColumns``): from
+    /// the store's cache when it holds that version of the task, so a server
+    /// that has read a task once decodes it again only after it changed.
+    func taskState(_ row: Row, _ db: Database) throws -> TaskState {
         let stream = "task-" + (row[0] as String)
         let version: Int = row[1]
         if let entry = cache[stream], entry.version == version, let state = entry.state as? TaskState { return state }
-        let state = try EventCoding.state(row[2])
+        let state = try Projector.taskState(row, db)
         cache.publish([stream: .init(version: version, state: state)])
         return state
     }

@@ -130,8 +130,12 @@ extension SQLiteEventStore {
         try catchUp()
         return try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT task_id, state FROM task_view WHERE status IN ('assigned', 'accepted') ORDER BY task_id"
-            ).map { row in (TaskID(unchecked: row["task_id"]), try EventCoding.state(row["state"])) }
+                db,
+                sql: """
+                    SELECT \(Projector.taskStateColumns) FROM task_view WHERE status IN ('assigned', 'accepted')
+                    ORDER BY task_id
+                    """
+            ).map { row in (TaskID(unchecked: row[0]), try taskState(row, db)) }
         }
     }
 

@@ -25,7 +25,7 @@ extension SQLiteEventStore {
         try refreshSchedules()
         return try read { db in
             try Row.fetchAll(db, sql: Self.dueTasksQuery, arguments: [Projector.milliseconds(now)]).map { row in
-                DueTask(id: TaskID(unchecked: row[0]), version: row[1], state: try EventCoding.state(row[2]))
+                DueTask(id: TaskID(unchecked: row[0]), version: row[1], state: try taskState(row, db))
             }.sorted { $0.id.rawValue < $1.id.rawValue }
         }
     }
@@ -34,7 +34,7 @@ extension SQLiteEventStore {
     /// (Sorted afterwards: with `ORDER BY task_id`, SQLite would rather walk
     /// every task in order than sort the few it finds.)
     static let dueTasksQuery = """
-        SELECT s.task_id, v.version, v.state FROM task_schedule s JOIN task_view v ON v.task_id = s.task_id
+        SELECT s.task_id, v.version, v.state, v.state_version FROM task_schedule s JOIN task_view v ON v.task_id = s.task_id
         WHERE s.next_at <= ?
         """
 
@@ -148,13 +148,13 @@ extension Projector {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT s.task_id, v.version, v.state FROM task_schedule s JOIN task_view v ON v.task_id = s.task_id
+                SELECT s.task_id, v.version, v.state, v.state_version FROM task_schedule s JOIN task_view v ON v.task_id = s.task_id
                 WHERE s.next_at = 0
                 """)
         let inputs = try ScheduleInputs(db)
         for row in rows {
             let id: String = row[0]
-            let state = try known[id].flatMap { $0.version == row[1] ? $0.state : nil } ?? EventCoding.state(row[2])
+            let state = try known[id].flatMap { $0.version == row[1] ? $0.state : nil } ?? taskState(row, db)
             try writeSchedule(id, state, db, inputs: inputs)
         }
         return rows.count

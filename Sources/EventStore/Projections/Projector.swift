@@ -254,7 +254,7 @@ enum Projector {
     /// Every how many versions a task's full state is written: at version 1
     /// and at each multiple of this, whether the events came one command at
     /// a time or in a rebuild, so both leave the same rows.
-    static let snapshotEvery = 16
+    static let snapshotEvery = 8
 
     static func isSnapshot(_ version: Int) -> Bool { version == 1 || version % snapshotEvery == 0 }
 

@@ -14,8 +14,7 @@ extension SQLiteEventStore {
     /// before answers ``AppendOutcome/duplicate(_:)`` with the events it appended
     /// then; a stream that moved past the expected version fails that request with
     /// ``StoreError/conflict(stream:expected:actual:)``; the others still commit.
-    /// Event ids and payloads are made before the lock is taken; only positions and
-    /// hashes, which depend on the commit order, are made inside it.
+    /// The read models are written in the same transaction (see ``StoreTransaction``).
     public func append(batch requests: [AppendRequest]) throws(StoreError) -> [Result<AppendOutcome, StoreError>] {
         do {
             return try transact { transaction in

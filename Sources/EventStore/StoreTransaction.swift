@@ -65,13 +65,18 @@ public final class StoreTransaction {
     /// Appends one command's events at the version it expects, records its id,
     /// and brings the read models and their checkpoint along.
     ///
-    /// - Parameter after: the stream's state after these events, when the
-    ///   caller has folded it (kept for the next command on the stream).
+    /// - Parameters:
+    ///   - after: the stream's state after these events, when the caller has
+    ///     folded it (kept for the next command on the stream).
+    ///   - domain: the domain events the request encodes, in order, so the
+    ///     read models need not decode what was just encoded.
     @discardableResult
-    public func append(_ request: AppendRequest, after: (any Sendable)? = nil) throws -> [RecordedEvent] {
+    public func append(
+        _ request: AppendRequest, after: (any Sendable)? = nil, domain: [any Sendable]? = nil
+    ) throws -> [RecordedEvent] {
         let recorded = try SQLiteEventStore.insertEvents(request, ids: request.events.map { _ in EventID.make() }, tail: &tail, db)
         try SQLiteEventStore.recordCommand(request.metadata, request.fingerprint, stream: request.streamID, recorded, db)
-        try project(recorded)
+        try project(recorded, decoded: domain.flatMap { $0.count == recorded.count ? $0.compactMap(Projector.Decoded.init) : nil })
         if let after, let last = recorded.last { states[request.streamID] = .init(version: last.version, state: after) }
         return recorded
     }
@@ -91,9 +96,9 @@ public final class StoreTransaction {
         return recorded
     }
 
-    private func project(_ recorded: [RecordedEvent]) throws {
+    private func project(_ recorded: [RecordedEvent], decoded: [Projector.Decoded]? = nil) throws {
         guard !recorded.isEmpty else { return }
-        try Projector.apply(recorded, db, states: &states)
+        try Projector.apply(recorded, db, states: &states, decoded: decoded?.count == recorded.count ? decoded : nil)
         try Projector.setCheckpoint(tail.position, db)
     }
 

@@ -34,7 +34,7 @@ extension CommandHandler {
     ///     not a user's to be looked up in the directory.
     ///   - evolve: folds one event, so the state after the command is kept for
     ///     the next one without reading the stream again.
-    func step<State: Sendable, Event>(
+    func step<State: Sendable, Event: Sendable>(
         stream: String, fingerprint parts: [any Encodable & Sendable], context: CommandContext, system: Bool = false,
         fold: @escaping @Sendable ([RecordedEvent]) throws -> State,
         evolve: @escaping @Sendable (State, Event) -> State,
@@ -59,7 +59,8 @@ extension CommandHandler {
             let request = AppendRequest(
                 streamID: stream, expectedVersion: version, fingerprint: fingerprint, metadata: metadata,
                 events: events.map(encode))
-            let recorded = try transaction.append(request, after: events.reduce(state, evolve))
+            let recorded = try transaction.append(
+                request, after: events.reduce(state, evolve), domain: events.map { $0 as any Sendable })
             return CommandOutcome(events: recorded, repeated: false)
         }
     }

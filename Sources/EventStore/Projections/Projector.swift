@@ -62,9 +62,13 @@ enum Projector {
     /// Applies `events`, in order, to the read models. `states` holds the
     /// stream states already known (a command's fold), at the version before
     /// each stream's first event here; it leaves with the task states after them.
-    static func apply(_ events: [RecordedEvent], _ db: Database, states: inout [String: StateCache.Entry]) throws {
+    static func apply(
+        _ events: [RecordedEvent], _ db: Database, states: inout [String: StateCache.Entry], decoded: [Decoded]? = nil
+    ) throws {
         var tasks = TaskStates(known: states)
-        for event in events { try apply(event, &tasks, db) }
+        for (index, event) in events.enumerated() {
+            try apply(try decoded?[index] ?? Decoded(event), event, &tasks, db)
+        }
         for (state, record) in tasks.touched.values { states[record.streamID] = .init(version: record.version, state: state) }
         try tasks.flush(db)
     }
@@ -102,6 +106,18 @@ enum Projector {
                 self = .reminder(try EventCoding.reminderEvent(event))
             } else {
                 self = .other
+            }
+        }
+
+        /// A domain event the caller has in hand; `nil` for a type the read models do not know.
+        init?(_ event: any Sendable) {
+            switch event {
+            case let e as TaskEvent: self = .task(e)
+            case let e as Directory.Event: self = .directory(e)
+            case let e as PlanEvent: self = .plan(e)
+            case let e as IndicatorEvent: self = .indicator(e)
+            case let e as ReminderEvent: self = .reminder(e)
+            default: return nil
             }
         }
     }

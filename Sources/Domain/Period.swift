@@ -115,7 +115,7 @@ extension Period: CodingKeyRepresentable {
     public var codingKey: any CodingKey { PeriodKey(stringValue: description) }
 
     public init?<T: CodingKey>(codingKey: T) {
-        guard let period = try? Period.parse(codingKey.stringValue) else { return nil }
+        guard let period = Period.stored(codingKey.stringValue) ?? (try? Period.parse(codingKey.stringValue)) else { return nil }
         self = period
     }
 

@@ -101,4 +101,25 @@ struct TimeTests {
         let rejection = Rejection.extensionNotLater(requested: Fx.taskDue, current: Fx.laterDue)
         #expect(rejection.message == "hạn mới 2026-12-31 phải sau hạn hiện tại 2027-01-31")
     }
+
+    /// The fixed UTC+7 answered without the zone agrees with the tz database
+    /// from its start to the end of the years a local day can have, and
+    /// earlier instants still ask the zone (Saigon kept UTC+8 before 1975).
+    @Test func theCommuneOffsetIsTheZonesOwn() {
+        var instant = CommuneTime.fixedSince.addingTimeInterval(-86_400 * 400)
+        let end = Date(timeIntervalSince1970: 7_258_118_400)  // 2200-01-01
+        while instant < end {
+            #expect(CommuneTime.secondsFromUTC(at: instant) == CommuneTime.zone.secondsFromGMT(for: instant), "\(instant)")
+            instant.addTimeInterval(86_400 * 17 + 3_600)
+        }
+        #expect(CommuneTime.secondsFromUTC(at: Date(timeIntervalSince1970: 0)) == 8 * 3600)
+    }
+
+    @Test func storedPeriodsReadAsTheParserReadsThem() throws {
+        for text in ["2026-01", "2026-12", "2030-07"] {
+            let decoded = try JSONDecoder().decode(Period.self, from: Data("\"\(text)\"".utf8))
+            #expect(decoded == (try Period.parse(text)))
+        }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Period.self, from: Data("\"2026-13\"".utf8)) }
+    }
 }

@@ -60,10 +60,10 @@ import TestSupport
             }
             #expect(holder.isHolding, "the reads were answered while the other process still held the lock")
             #expect(ContinuousClock.now < released)
-            // The figure is 100 ms (PERFORMANCE.md has the measured one); the
-            // bound here is loose for a loaded test machine, and still far from the
-            // seconds a blocked pool would take.
-            #expect(slowest < .seconds(1), "slowest read while the store was locked: \(slowest)")
+            // The figure is 100 ms (PERFORMANCE.md has the measured one, 4 ms);
+            // the bound here only says the reads did not wait for the lock, so that a
+            // test machine busy with other work does not fail it.
+            #expect(slowest < Self.held / 2, "slowest read while the store was locked: \(slowest)")
             print("slowest read while the store was locked: \(slowest)")
 
             // The writes went through once the lock was released, not before.

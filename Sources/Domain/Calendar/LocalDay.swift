@@ -49,7 +49,7 @@ public struct LocalDay: Hashable, Comparable, Codable, Sendable, CustomStringCon
     /// The local day of an instant, in the commune's time zone. Traps for an
     /// instant outside 1900...2199.
     public static func containing(_ instant: Date) -> LocalDay {
-        let offset = Double(CommuneTime.zone.secondsFromGMT(for: instant))
+        let offset = Double(CommuneTime.secondsFromUTC(at: instant))
         let local = (instant.timeIntervalSince1970 + offset) / 86_400
         return LocalDay(julianDay: Int(local.rounded(.down)) + unixEpochJulianDay)
     }
@@ -65,7 +65,7 @@ public struct LocalDay: Hashable, Comparable, Codable, Sendable, CustomStringCon
     /// 00:00 local of a day: UTC midnight less the zone's offset on that day.
     private static func midnight(julianDay: Int) -> Date {
         let utc = Date(timeIntervalSince1970: Double(julianDay - unixEpochJulianDay) * 86_400)
-        return utc.addingTimeInterval(-Double(CommuneTime.zone.secondsFromGMT(for: utc)))
+        return utc.addingTimeInterval(-Double(CommuneTime.secondsFromUTC(at: utc)))
     }
 
     /// The Julian Day Number of 1970-01-01.

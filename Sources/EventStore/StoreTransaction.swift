@@ -76,7 +76,7 @@ public final class StoreTransaction {
     ) throws -> [RecordedEvent] {
         let recorded = try SQLiteEventStore.insertEvents(request, ids: request.events.map { _ in EventID.make() }, tail: &tail, db)
         try SQLiteEventStore.recordCommand(request.metadata, request.fingerprint, stream: request.streamID, recorded, db)
-        try project(recorded, decoded: domain.flatMap { $0.count == recorded.count ? $0.compactMap(Projector.Decoded.init) : nil })
+        try project(recorded, decoded: domain?.compactMap(Projector.Decoded.init))
         if let after, let last = recorded.last { states[request.streamID] = .init(version: last.version, state: after) }
         return recorded
     }
@@ -96,6 +96,8 @@ public final class StoreTransaction {
         return recorded
     }
 
+    /// - Parameter decoded: the events as the caller has them; used only when
+    ///   every one of them was a type the read models know.
     private func project(_ recorded: [RecordedEvent], decoded: [Projector.Decoded]? = nil) throws {
         guard !recorded.isEmpty else { return }
         try Projector.apply(recorded, db, states: &states, decoded: decoded?.count == recorded.count ? decoded : nil)

@@ -73,10 +73,6 @@ enum Projector {
         try tasks.flush(db)
     }
 
-    static func apply(_ event: RecordedEvent, _ tasks: inout TaskStates, _ db: Database) throws {
-        try apply(try Decoded(event), event, &tasks, db)
-    }
-
     static func apply(_ decoded: Decoded, _ event: RecordedEvent, _ tasks: inout TaskStates, _ db: Database) throws {
         switch decoded {
         case .directory(let e): try applyDirectory(e, db)

@@ -68,9 +68,7 @@ extension CommandHandler {
         let codes = plan.tasks.map(\.code) + (current.state.plan?.tasks.map(\.code) ?? [])
         var tasks: [TaskID: (state: TaskState, version: Int)] = [:]
         for id in codes.map(plan.taskID) where tasks[id] == nil {
-            let task = try transaction.state(of: TaskEvent.streamID(id)) { events in
-                TaskState.fold(try events.map(EventCoding.taskEvent))
-            }
+            let task = try transaction.state(of: TaskEvent.streamID(id), fold: foldTask)
             tasks[id] = (task.state, task.version)
         }
         return Loaded(

@@ -103,7 +103,7 @@ public struct CommandHandler: Sendable {
     func step(_ command: TaskCommand, on task: TaskID, context: CommandContext) -> Step {
         step(
             stream: TaskEvent.streamID(task), fingerprint: [task.rawValue, command], context: context,
-            fold: { events in TaskState.fold(try events.map(EventCoding.taskEvent)) }, evolve: TaskState.evolve,
+            fold: Self.foldTask, evolve: TaskState.evolve,
             decide: { state, actor, directory, now throws(Rejection) in
                 if case .assign = command {} else if state.status == .none { throw .unknownTask(task) }
                 let decision = DecisionContext(actor: actor, now: now, units: Set(directory.units.keys))
@@ -128,6 +128,10 @@ public struct CommandHandler: Sendable {
     /// The directory as its events leave it (folded once per version of its stream).
     public func directory() throws(CommandError) -> Directory.State {
         do { return try store.state(of: Directory.streamID, fold: Self.foldDirectory) } catch { throw .store(error) }
+    }
+
+    @Sendable static func foldTask(_ events: [RecordedEvent]) throws -> TaskState {
+        TaskState.fold(try events.map(EventCoding.taskEvent))
     }
 
     @Sendable static func foldDirectory(_ events: [RecordedEvent]) throws -> Directory.State {

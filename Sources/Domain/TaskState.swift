@@ -242,14 +242,28 @@ public struct TaskState: Hashable, Codable, Sendable {
     /// stopped (completed, cancelled, declined). Decided by the events alone, so
     /// an earlier month keeps its tasks when one closes later.
     public func owesReport(for period: Period) -> Bool {
-        if reports[period] != nil { return true }
+        Self.owesReport(
+            for: period, hasReport: reports[period] != nil, status: status, reporting: reporting,
+            assignedAt: assignedAt, inactiveSince: inactiveSince)
+    }
+
+    /// The rule of ``owesReport(for:)`` on the facts it needs, for read models
+    /// that keep those facts in columns instead of the whole state.
+    public static func owesReport(
+        for period: Period, hasReport: Bool, status: TaskStatus, reporting: ReportingRule, assignedAt: Date,
+        inactiveSince: Date?
+    ) -> Bool {
+        if hasReport { return true }
         guard status != .none else { return false }
         let due = reporting.due(for: period)
         return due > assignedAt && inactiveSince.map { $0 > due } ?? true
     }
 
     /// Whether the task is past its deadline at `now` and not done.
-    public func isOverdue(at now: Date) -> Bool {
+    public func isOverdue(at now: Date) -> Bool { Self.isOverdue(due: due, status: status, at: now) }
+
+    /// The rule of ``isOverdue(at:)`` on the facts it needs.
+    public static func isOverdue(due: Date?, status: TaskStatus, at now: Date) -> Bool {
         guard let due, !status.isClosed, status != .none else { return false }
         return now >= due
     }

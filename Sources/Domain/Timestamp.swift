@@ -65,7 +65,12 @@ public enum Timestamp {
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`, as written by people (RO_NOW) and by
     /// ``format(_:)``.
     public static func parse(_ text: String) -> Date? {
-        let scalars = Array(text.utf8)
+        var text = text
+        // The bytes in place (no copy): read models parse a few per row.
+        return text.withUTF8(parse(utf8:))
+    }
+
+    private static func parse(utf8 scalars: UnsafeBufferPointer<UInt8>) -> Date? {
         func number(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= scalars.count else { return nil }
             var value = 0

@@ -187,6 +187,17 @@ extension SQLiteEventStore {
             // The version `state` was written at (NULL: at `version`); see Projector.writeTask.
             try db.execute(sql: "ALTER TABLE task_view ADD COLUMN state_version INTEGER")
         }
+        migrator.registerMigration("v7-task-rows") { db in
+            // What lists and month statistics read without the state (see TaskRow).
+            try db.execute(sql: """
+                ALTER TABLE task_view ADD COLUMN plan_id TEXT;
+                ALTER TABLE task_view ADD COLUMN code TEXT;
+                ALTER TABLE task_view ADD COLUMN deadline_text TEXT;
+                ALTER TABLE task_view ADD COLUMN report_day INTEGER;
+                ALTER TABLE task_view ADD COLUMN inactive_since TEXT;
+                ALTER TABLE task_view ADD COLUMN report_marks TEXT;
+                """)
+        }
         return migrator
     }()
 }

@@ -13,7 +13,7 @@ enum Projector {
     static let name = "read-models"
     /// Bump when the read models change shape or meaning: a store whose
     /// checkpoint has another version is rebuilt on the next catch-up.
-    static let version = 6
+    static let version = 7
     static let batchSize = 500
     static let tables = [
         "unit_view", "user_view", "task_view", "report_view", "plan_view", "indicator_values", "reminder_mail",
@@ -240,15 +240,17 @@ enum Projector {
             state.title, state.lead.rawValue, state.coUnits.map(\.rawValue).joined(separator: ","),
             state.status.rawValue, state.due.map(Timestamp.format), state.originalDue.map(Timestamp.format),
             state.output, Timestamp.format(state.assignedAt), Timestamp.format(record.metadata.recordedAt),
-            record.version,
+            record.version, state.plan, state.code, state.deadlineText, state.reporting.beforeDay,
+            state.inactiveSince.map(Timestamp.format), TaskRow.marks(of: state),
         ]
         if let snapshot {
             arguments += [EventCoding.json(snapshot.state), snapshot.version, taskID]
             try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO task_view (title, lead_unit, co_units, status, due, original_due,
-                        output, assigned_at, updated_at, version, state, state_version, task_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        output, assigned_at, updated_at, version, plan_id, code, deadline_text, report_day,
+                        inactive_since, report_marks, state, state_version, task_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: arguments)
         } else {
@@ -256,7 +258,8 @@ enum Projector {
             try db.cachedStatement(
                 sql: """
                     UPDATE task_view SET title = ?, lead_unit = ?, co_units = ?, status = ?, due = ?, original_due = ?,
-                        output = ?, assigned_at = ?, updated_at = ?, version = ? WHERE task_id = ?
+                        output = ?, assigned_at = ?, updated_at = ?, version = ?, plan_id = ?, code = ?,
+                        deadline_text = ?, report_day = ?, inactive_since = ?, report_marks = ? WHERE task_id = ?
                     """
             ).execute(arguments: arguments)
         }

@@ -7,6 +7,7 @@ import RoHandlers
 enum Output {
     /// JSON for `--json`: snake_case keys, sorted; instants as UTC ISO 8601 text.
     static func json(_ value: some Encodable) {
+        if let value = value as? any JSONWritable { return print(JSONWriter.text(of: value, pretty: true)) }
         // Our read models always encode.
         print(String(decoding: try! JSONOutput.encoder(pretty: true).encode(value), as: UTF8.self))
     }

@@ -57,11 +57,19 @@ public enum EventCoding {
 
     /// A task's state as the read model stores it.
     static func state(_ text: String) throws -> TaskState {
-        try sharedDecoder.decode(TaskState.self, from: Data(text.utf8))
+        try decode(TaskState.self, text)
+    }
+
+    /// Stored JSON decoded: by ``PayloadDecoder`` when it is sure, else by
+    /// Foundation's decoder, whose answer (and error) is the reference.
+    static func decode<T: Decodable>(_: T.Type, _ text: String) throws -> T {
+        if let value = try? PayloadDecoder.decode(T.self, from: text) { return value }
+        return try sharedDecoder.decode(T.self, from: Data(text.utf8))
     }
 
     static func decode<T: Decodable>(_: T.Type, _ event: RecordedEvent) throws(StoreError) -> T {
         do {
+            guard event.schemaVersion != currentSchema else { return try decode(T.self, event.payload) }
             let data = try upcast(Data(event.payload.utf8), type: event.type, from: event.schemaVersion)
             return try sharedDecoder.decode(T.self, from: data)
         } catch {

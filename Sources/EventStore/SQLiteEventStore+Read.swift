@@ -44,7 +44,11 @@ extension SQLiteEventStore {
         _ db: Database, where condition: String, _ arguments: StatementArguments, limit: Int? = nil
     ) throws -> [RecordedEvent] {
         let sql = "SELECT \(RecordedEvent.columns) FROM events WHERE \(condition) ORDER BY position" + (limit.map { " LIMIT \($0)" } ?? "")
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(RecordedEvent.init(row:))
+        // A cursor reads each value straight from SQLite's row, where fetchAll copies every row first.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        var events: [RecordedEvent] = []
+        while let row = try rows.next() { events.append(try RecordedEvent(row: row)) }
+        return events
     }
 }
 

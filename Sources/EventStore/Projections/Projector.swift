@@ -85,7 +85,7 @@ enum Projector {
     }
 
     /// An event decoded for the read models; streams they do not show are `other`.
-    enum Decoded: Sendable {
+    enum Decoded: Sendable, Equatable {
         case directory(Directory.Event), task(TaskEvent), plan(PlanEvent), indicator(IndicatorEvent)
         case reminder(ReminderEvent), other
 

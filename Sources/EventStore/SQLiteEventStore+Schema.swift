@@ -188,14 +188,37 @@ extension SQLiteEventStore {
             try db.execute(sql: "ALTER TABLE task_view ADD COLUMN state_version INTEGER")
         }
         migrator.registerMigration("v7-task-rows") { db in
-            // What lists and month statistics read without the state (see TaskRow).
+            // What lists and month statistics read, in small rows (see TaskRow);
+            // the state snapshots apart, so a scan of the rows never walks their
+            // kilobytes. Read models are disposable: Projector.version 7
+            // rebuilds them on the next catch-up.
             try db.execute(sql: """
-                ALTER TABLE task_view ADD COLUMN plan_id TEXT;
-                ALTER TABLE task_view ADD COLUMN code TEXT;
-                ALTER TABLE task_view ADD COLUMN deadline_text TEXT;
-                ALTER TABLE task_view ADD COLUMN report_day INTEGER;
-                ALTER TABLE task_view ADD COLUMN inactive_since TEXT;
-                ALTER TABLE task_view ADD COLUMN report_marks TEXT;
+                DROP TABLE task_view;
+                CREATE TABLE task_view (
+                    task_id TEXT PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    lead_unit TEXT NOT NULL,
+                    co_units TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    due TEXT,
+                    original_due TEXT,
+                    output TEXT,
+                    assigned_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    plan_id TEXT,
+                    code TEXT,
+                    deadline_text TEXT,
+                    report_day INTEGER NOT NULL,
+                    inactive_since TEXT,
+                    report_marks TEXT NOT NULL
+                );
+                CREATE INDEX task_view_lead ON task_view(lead_unit);
+                CREATE TABLE task_snapshot (
+                    task_id TEXT PRIMARY KEY,
+                    version INTEGER NOT NULL,
+                    state TEXT NOT NULL
+                );
                 """)
         }
         return migrator

@@ -118,7 +118,8 @@ struct IntegrityEndToEndTests {
         let ro = try store()
         let before = try answers(ro)
         try ro.sqlite("""
-            UPDATE task_view SET title = 'Đã bị sửa tay', state = json_set(state, '$.title', 'Đã bị sửa tay');
+            UPDATE task_view SET title = 'Đã bị sửa tay';
+            UPDATE task_snapshot SET state = json_set(state, '$.title', 'Đã bị sửa tay');
             DELETE FROM report_view;
             """)
         #expect(try answers(ro) != before)

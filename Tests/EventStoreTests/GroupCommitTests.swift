@@ -107,7 +107,7 @@ struct GroupCommitTests {
     /// Every row of every read model, as text.
     func dump() throws -> [String] {
         try temp.store.writer.read { db in
-            try ["unit_view", "user_view", "task_view", "report_view"].flatMap { table in
+            try ["unit_view", "user_view", "task_view", "task_snapshot", "report_view"].flatMap { table in
                 try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2").map { "\(table) \($0)" }
             }
         }

@@ -27,7 +27,7 @@ struct ProjectionTests {
         let raw = try DatabaseQueue(path: temp.path)
         defer { try? raw.close() }
         return try raw.read { db in
-            try ["unit_view", "user_view", "task_view", "report_view"].flatMap { table in
+            try ["unit_view", "user_view", "task_view", "task_snapshot", "report_view"].flatMap { table in
                 try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2").map { "\(table) \($0)" }
             }
         }

@@ -20,7 +20,7 @@ import TestSupport
     @Test func theDueTasksAreFoundThroughTheIndexOfNextInstants() throws {
         let store = try TemporaryStore()
         let due = try plan(SQLiteEventStore.dueTasksQuery, store)
-        #expect(due.contains("SEARCH s USING INDEX task_schedule_next (next_at<?)"), "\(due)")
+        #expect(due.contains("SEARCH n USING INDEX task_schedule_next (next_at<?)"), "\(due)")
         #expect(!due.contains("SCAN"), "\(due)")
         let next = try plan("SELECT MIN(next_at) FROM task_schedule WHERE next_at > ?", store)
         #expect(next.contains("COVERING INDEX task_schedule_next"), "\(next)")

@@ -16,7 +16,7 @@ enum Projector {
     static let version = 7
     static let batchSize = 500
     static let tables = [
-        "unit_view", "user_view", "task_view", "report_view", "plan_view", "indicator_values", "reminder_mail",
+        "unit_view", "user_view", "task_view", "task_snapshot", "report_view", "plan_view", "indicator_values", "reminder_mail",
         "reminder_notice", "task_schedule", "schedule_basis",
     ]
 
@@ -134,7 +134,8 @@ enum Projector {
                 return state
             }
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT \(taskStateColumns) FROM task_view WHERE task_id = ?"), arguments: [taskID])
+                db.cachedStatement(sql: "SELECT \(taskStateColumns) FROM \(taskStateSource) WHERE t.task_id = ?"),
+                arguments: [taskID])
             return try row.map { try taskState($0, db) } ?? .initial
         }
 
@@ -228,40 +229,31 @@ enum Projector {
         ])
     }
 
-    /// Writes a task's row. Its full state (`state`, a few KB of JSON that
-    /// grow with every report) is written only at snapshot versions, the
-    /// other columns every time; a reader folds the events after
-    /// `state_version` on top (at most ``snapshotEvery`` − 1 of them).
+    /// Writes a task's row. Its full state (a few KB of JSON that grow with
+    /// every report) goes to `task_snapshot` only at snapshot versions; a
+    /// reader folds the events after the snapshot's version on top (at most
+    /// ``snapshotEvery`` − 1 of them).
     static func writeTask(
         _ taskID: String, _ state: TaskState, _ record: RecordedEvent, snapshot: (version: Int, state: TaskState)?,
         _ db: Database
     ) throws {
-        var arguments: StatementArguments = [
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO task_view (title, lead_unit, co_units, status, due, original_due,
+                    output, assigned_at, updated_at, version, plan_id, code, deadline_text, report_day,
+                    inactive_since, report_marks, task_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
             state.title, state.lead.rawValue, state.coUnits.map(\.rawValue).joined(separator: ","),
             state.status.rawValue, state.due.map(Timestamp.format), state.originalDue.map(Timestamp.format),
             state.output, Timestamp.format(state.assignedAt), Timestamp.format(record.metadata.recordedAt),
             record.version, state.plan, state.code, state.deadlineText, state.reporting.beforeDay,
-            state.inactiveSince.map(Timestamp.format), TaskRow.marks(of: state),
-        ]
+            state.inactiveSince.map(Timestamp.format), TaskRow.marks(of: state), taskID,
+        ])
         if let snapshot {
-            arguments += [EventCoding.json(snapshot.state), snapshot.version, taskID]
-            try db.cachedStatement(
-                sql: """
-                    INSERT OR REPLACE INTO task_view (title, lead_unit, co_units, status, due, original_due,
-                        output, assigned_at, updated_at, version, plan_id, code, deadline_text, report_day,
-                        inactive_since, report_marks, state, state_version, task_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(arguments: arguments)
-        } else {
-            arguments += [taskID]
-            try db.cachedStatement(
-                sql: """
-                    UPDATE task_view SET title = ?, lead_unit = ?, co_units = ?, status = ?, due = ?, original_due = ?,
-                        output = ?, assigned_at = ?, updated_at = ?, version = ?, plan_id = ?, code = ?,
-                        deadline_text = ?, report_day = ?, inactive_since = ?, report_marks = ? WHERE task_id = ?
-                    """
-            ).execute(arguments: arguments)
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO task_snapshot (task_id, version, state) VALUES (?, ?, ?)")
+                .execute(arguments: [taskID, snapshot.version, EventCoding.json(snapshot.state)])
         }
         try writeSchedule(taskID, state, db)
     }
@@ -273,8 +265,10 @@ enum Projector {
 
     static func isSnapshot(_ version: Int) -> Bool { version == 1 || version % snapshotEvery == 0 }
 
-    /// The columns ``taskState(_:_:)`` reads from `task_view`, in its order.
-    static let taskStateColumns = "task_id, version, state, state_version"
+    /// The columns ``taskState(_:_:)`` reads, in its order, from ``taskStateSource``.
+    static let taskStateColumns = "t.task_id, t.version, s.state, s.version"
+    /// A task's row and its snapshot (`t` and `s`).
+    static let taskStateSource = "task_view t JOIN task_snapshot s ON s.task_id = t.task_id"
 
     /// A task's state from its `task_view` row (``taskStateColumns``): the
     /// snapshot, with the task's events after it folded on top.

@@ -23,7 +23,10 @@ extension SQLiteEventStore {
         let states = try read { db in
             Dictionary(
                 try Row.fetchAll(
-                    db, sql: "SELECT \(Projector.taskStateColumns) FROM task_view WHERE task_id IN (\(placeholders))",
+                    db, sql: """
+                        SELECT \(Projector.taskStateColumns) FROM \(Projector.taskStateSource)
+                        WHERE t.task_id IN (\(placeholders))
+                        """,
                     arguments: StatementArguments(ids)
                 ).map { row in (row[0] as String, try taskState(row, db)) },
                 uniquingKeysWith: { a, _ in a })

@@ -52,7 +52,7 @@ extension SQLiteEventStore {
         try catchUp()
         return try read { db in
             try Row.fetchOne(
-                db, sql: "SELECT \(Projector.taskStateColumns) FROM task_view WHERE task_id = ?", arguments: [id.rawValue]
+                db, sql: "SELECT \(Projector.taskStateColumns) FROM \(Projector.taskStateSource) WHERE t.task_id = ?", arguments: [id.rawValue]
             ).map { try taskState($0, db) }
         }
     }
@@ -112,9 +112,9 @@ extension SQLiteEventStore {
         var units: [String: Int] = [:]
         var counts: [[UnitMonthStatus?]] = periods.map { _ in [] }
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(TaskRow.columns) FROM task_view")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(TaskRow.Standing.columns) FROM task_view")
             while let row = try rows.next() {
-                let task = TaskRow(row)
+                let task = TaskRow.Standing(row)
                 let unit = units[task.lead] ?? {
                     units[task.lead] = units.count
                     for index in counts.indices { counts[index].append(nil) }

@@ -132,8 +132,8 @@ extension SQLiteEventStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(Projector.taskStateColumns) FROM task_view WHERE status IN ('assigned', 'accepted')
-                    ORDER BY task_id
+                    SELECT \(Projector.taskStateColumns) FROM \(Projector.taskStateSource)
+                    WHERE t.status IN ('assigned', 'accepted') ORDER BY t.task_id
                     """
             ).map { row in (TaskID(unchecked: row[0]), try taskState(row, db)) }
         }

@@ -33,9 +33,13 @@ extension SQLiteEventStore {
     /// The tasks whose next notice is due, by a search of `next_at`'s index.
     /// (Sorted afterwards: with `ORDER BY task_id`, SQLite would rather walk
     /// every task in order than sort the few it finds.)
+    /// A task's schedule (`n`) with its row and snapshot (``Projector/taskStateSource``).
+    static let scheduledStates = """
+        task_schedule n JOIN task_view t ON t.task_id = n.task_id JOIN task_snapshot s ON s.task_id = n.task_id
+        """
+
     static let dueTasksQuery = """
-        SELECT s.task_id, v.version, v.state, v.state_version FROM task_schedule s JOIN task_view v ON v.task_id = s.task_id
-        WHERE s.next_at <= ?
+        SELECT \(Projector.taskStateColumns) FROM \(scheduledStates) WHERE n.next_at <= ?
         """
 
     /// The instant of a task's next notice as `task_schedule` holds it (`nil`:
@@ -148,8 +152,7 @@ extension Projector {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT s.task_id, v.version, v.state, v.state_version FROM task_schedule s JOIN task_view v ON v.task_id = s.task_id
-                WHERE s.next_at = 0
+                SELECT \(Projector.taskStateColumns) FROM \(SQLiteEventStore.scheduledStates) WHERE n.next_at = 0
                 """)
         let inputs = try ScheduleInputs(db)
         for row in rows {

@@ -41,6 +41,21 @@ extension Projector {
         return count
     }
 
+    /// The JSON of task states, made on all cores when there are many.
+    static func encodeAll(_ states: [String: TaskState]) -> [String: String] {
+        let all = Array(states)
+        let slices = min(ProcessInfo.processInfo.activeProcessorCount, max(1, all.count / 64))
+        guard slices > 1 else { return states.mapValues(EventCoding.json) }
+        let results = Mutex([String: String](minimumCapacity: all.count))
+        let size = (all.count + slices - 1) / slices
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            let part = all[min(all.count, slice * size)..<min(all.count, (slice + 1) * size)]
+            let json = part.map { ($0.key, EventCoding.json($0.value)) }
+            results.withLock { results in for (id, text) in json { results[id] = text } }
+        }
+        return results.withLock { $0 }
+    }
+
     /// Decodes events in parallel, one slice per core; the first failure is thrown.
     static func decodeAll(_ events: [RecordedEvent]) throws -> [Decoded] {
         let slices = min(ProcessInfo.processInfo.activeProcessorCount, max(1, events.count / 256))

@@ -127,6 +127,14 @@ enum Projector {
         var touched: [String: (TaskState, RecordedEvent)] = [:]
         /// The last snapshot each touched task reached (see ``isSnapshot(_:)``).
         var snapshots: [String: (version: Int, state: TaskState)] = [:]
+        /// The month reports changed since the last flush, each with the unit
+        /// that submitted it there (`nil`: only decided there, the row keeps its unit).
+        var reports: [ReportKey: UnitID?] = [:]
+
+        struct ReportKey: Hashable {
+            var task: String
+            var period: Period
+        }
 
         mutating func state(_ taskID: String, before record: RecordedEvent, _ db: Database) throws -> TaskState {
             if let (state, _) = touched[taskID] { return state }
@@ -145,10 +153,28 @@ enum Projector {
         }
 
         /// Writes the states folded since the last flush, and forgets them.
+        /// A month's report changed: submitted by `unit`, or decided (`nil`).
+        mutating func reported(_ taskID: String, _ period: Period, by unit: UnitID?) {
+            let key = ReportKey(task: taskID, period: period)
+            if let unit { reports[key] = .some(unit) } else if reports[key] == nil { reports[key] = .some(nil) }
+        }
+
+        /// Writes the states and reports changed since the last flush, and
+        /// forgets them. A report is written once, from the last state, however
+        /// many of its events the batch held; the snapshots' JSON is made on
+        /// all cores when a replay flushes many.
         mutating func flush(_ db: Database) throws {
-            for (taskID, (state, record)) in touched { try writeTask(taskID, state, record, snapshot: snapshots[taskID], db) }
+            let json = encodeAll(snapshots.mapValues(\.state))
+            for (taskID, (state, record)) in touched {
+                try writeTask(taskID, state, record, snapshot: snapshots[taskID].map { ($0.version, json[taskID]!) }, db)
+            }
+            for (key, unit) in reports {
+                guard let state = touched[key.task]?.0 else { continue }
+                try upsertReport(key.task, state, key.period, unit: unit, db)
+            }
             touched.removeAll(keepingCapacity: true)
             snapshots.removeAll(keepingCapacity: true)
+            reports.removeAll(keepingCapacity: true)
         }
     }
 
@@ -180,13 +206,13 @@ enum Projector {
         tasks.evolved(taskID, state, record)
         switch event {
         case .reportSubmitted(let e):
-            try upsertReport(taskID, state, e.period, unit: state.lead, db)
+            tasks.reported(taskID, e.period, by: state.lead)
             for value in e.indicators {
                 try insertIndicatorValue(
                     record.position, plan: state.plan ?? "", indicator: value.indicator, task: taskID,
                     unit: state.lead.rawValue, period: e.period, value: value.value, by: e.by, at: e.at, db)
             }
-        case .reportApproved(let e), .reportReturned(let e): try upsertReport(taskID, state, e.period, unit: nil, db)
+        case .reportApproved(let e), .reportReturned(let e): tasks.reported(taskID, e.period, by: nil)
         default: break
         }
     }
@@ -234,7 +260,7 @@ enum Projector {
     /// reader folds the events after the snapshot's version on top (at most
     /// ``snapshotEvery`` − 1 of them).
     static func writeTask(
-        _ taskID: String, _ state: TaskState, _ record: RecordedEvent, snapshot: (version: Int, state: TaskState)?,
+        _ taskID: String, _ state: TaskState, _ record: RecordedEvent, snapshot: (version: Int, json: String)?,
         _ db: Database
     ) throws {
         try db.cachedStatement(
@@ -253,7 +279,7 @@ enum Projector {
         ])
         if let snapshot {
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO task_snapshot (task_id, version, state) VALUES (?, ?, ?)")
-                .execute(arguments: [taskID, snapshot.version, EventCoding.json(snapshot.state)])
+                .execute(arguments: [taskID, snapshot.version, snapshot.json])
         }
         try writeSchedule(taskID, state, db)
     }
